@@ -1,0 +1,91 @@
+package dev.asyncorm;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.repository.Repository;
+
+/**
+ * A Django model manager for a JPA entity: every interface that extends this one directly is
+ * found by the auto-configuration and becomes an injectable bean.
+ * <pre class="code">
+ * public interface PizzaRepository extends AsyncModelRepository&lt;Pizza, Long&gt; {
+ *     CompletableFuture&lt;List&lt;Pizza&gt;&gt; findByNameStartingWith(String prefix); // runs async too
+ * }
+ * </pre>
+ * It has every method of a queryset acting on {@link #all()}, except the bulk
+ * {@link AsyncQuerySet#update update} and {@link AsyncQuerySet#delete() delete}, which need an
+ * explicit queryset ({@code repo.all().delete()}), as in Django. Derived query methods and
+ * {@code @Query} methods returning {@code CompletableFuture} run on the {@code asyncOrmExecutor}
+ * too, with their transaction there. The interface must be a direct super-interface of the
+ * repository: Spring Data attaches the implementation to direct super-interfaces only. An
+ * interface cannot extend both this one and {@code CrudRepository}, whose {@code count()} and
+ * {@code delete(T)} return plain values: keep such repositories apart.
+ *
+ * @param <T> the entity type
+ * @param <ID> the type of the entity's id
+ * @since 0.1.0
+ */
+public interface AsyncModelRepository<T, ID> extends Repository<T, ID>, AsyncQueryOperations<T> {
+
+	/**
+	 * Inserts the entity, Django's {@code acreate}; the generated id is set on the instance passed
+	 * in. Always an insert: an instance whose row exists fails with
+	 * {@link DataIntegrityViolationException}. One {@code INSERT} in one transaction.
+	 * @param entity the new entity
+	 * @return a future of the same instance
+	 */
+	CompletableFuture<T> create(T entity);
+
+	/**
+	 * Builds an entity from field values and inserts it, Django's {@code acreate(**kwargs)}. Values
+	 * are converted to the fields' types where Spring's conversion service can.
+	 * @param fields field names and values
+	 * @return a future of the new entity, id set
+	 * @throws InvalidLookupException if a field is unknown
+	 * @throws InvalidDataAccessApiUsageException if a value cannot be converted to its field's type
+	 */
+	CompletableFuture<T> create(Map<String, ?> fields);
+
+	/**
+	 * Inserts the entity when it is new, otherwise updates its row, Django's {@code asave}.
+	 * @param entity the entity
+	 * @return a future of the saved entity: the instance passed in for an insert, a detached copy
+	 * holding the row's state for an update
+	 */
+	CompletableFuture<T> save(T entity);
+
+	/**
+	 * Writes only the given fields of an existing entity with one {@code UPDATE}, Django's
+	 * {@code asave(update_fields=…)}; fails with {@link ObjectDoesNotExistException} when no row
+	 * was updated.
+	 * @param entity the entity, with its id set
+	 * @param updateFields the fields to write
+	 * @return a future of the instance passed in
+	 * @throws InvalidLookupException if a field is unknown or not a basic field
+	 * @throws InvalidDataAccessApiUsageException if the entity has no id
+	 */
+	CompletableFuture<T> save(T entity, String... updateFields);
+
+	/**
+	 * Deletes the entity's row, cascading as {@code EntityManager.remove} does, Django's
+	 * {@code adelete}. A row that is already gone deletes nothing.
+	 * @param entity the entity, with its id set
+	 * @return a future of the rows deleted, per model
+	 * @throws InvalidDataAccessApiUsageException if the entity has no id
+	 */
+	CompletableFuture<DeleteResult> delete(T entity);
+
+	/**
+	 * Reloads the entity's fields from its row into the instance passed in, Django's
+	 * {@code arefresh_from_db}.
+	 * @param entity the entity, with its id set
+	 * @return a future of the same instance; fails with {@link ObjectDoesNotExistException} when
+	 * the row is gone
+	 * @throws InvalidDataAccessApiUsageException if the entity has no id
+	 */
+	CompletableFuture<T> refresh(T entity);
+
+}

@@ -1,0 +1,102 @@
+package dev.asyncorm.autoconfigure;
+
+import java.util.concurrent.Executor;
+
+import javax.sql.DataSource;
+
+import dev.asyncorm.AsyncModelRepository;
+import dev.asyncorm.AsyncOrm;
+import dev.asyncorm.execution.DefaultAsyncOrm;
+import dev.asyncorm.execution.JpaAccess;
+import dev.asyncorm.execution.OperationDispatcher;
+import dev.asyncorm.execution.OperationMetrics;
+import dev.asyncorm.execution.PersistenceExceptions;
+import dev.asyncorm.query.ModelManagers;
+import dev.asyncorm.repository.AsyncRepositoryPostProcessor;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.orm.jpa.EntityManagerFactoryInfo;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Auto-configuration of async-orm: the {@code asyncOrmExecutor}, the dispatcher that runs
+ * operations on it, and what every {@link AsyncModelRepository} needs. Spring Data JPA's own
+ * repository auto-configuration stays in charge of finding the repositories.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = { HibernateJpaAutoConfiguration.class, TaskExecutionAutoConfiguration.class })
+@ConditionalOnClass({ EntityManagerFactory.class, AsyncModelRepository.class })
+@ConditionalOnBean(EntityManagerFactory.class)
+@ConditionalOnBooleanProperty(name = "async-orm.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(AsyncOrmProperties.class)
+public final class AsyncOrmAutoConfiguration {
+
+	/** The name of the executor bean. */
+	public static final String EXECUTOR_BEAN_NAME = "asyncOrmExecutor";
+
+	/**
+	 * Declared as no default candidate so that Spring Boot's {@code applicationTaskExecutor},
+	 * which backs off when any other {@code Executor} is a candidate, stays.
+	 */
+	@Bean(name = EXECUTOR_BEAN_NAME, defaultCandidate = false)
+	@ConditionalOnMissingBean(name = EXECUTOR_BEAN_NAME)
+	ThreadPoolTaskExecutor asyncOrmExecutor(AsyncOrmProperties properties, ObjectProvider<DataSource> dataSource,
+			ObjectProvider<TaskDecorator> taskDecorators) {
+		return AsyncOrmExecutorFactory.create(properties.getExecutor(), dataSource.getIfUnique(),
+				taskDecorators.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PersistenceExceptions asyncOrmPersistenceExceptions(EntityManagerFactory entityManagerFactory) {
+		return new PersistenceExceptions((entityManagerFactory instanceof EntityManagerFactoryInfo info)
+				? info.getJpaDialect() : null);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OperationDispatcher asyncOrmOperationDispatcher(@Qualifier(EXECUTOR_BEAN_NAME) Executor executor,
+			ObjectProvider<OperationMetrics> metrics, PersistenceExceptions exceptions) {
+		return new OperationDispatcher(executor, metrics.getIfAvailable(() -> OperationMetrics.NONE), exceptions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JpaAccess asyncOrmJpaAccess(EntityManagerFactory entityManagerFactory,
+			PlatformTransactionManager transactionManager) {
+		return new JpaAccess(entityManagerFactory, transactionManager);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ModelManagers asyncOrmModelManagers(JpaAccess jpa, OperationDispatcher dispatcher,
+			PersistenceExceptions exceptions) {
+		return new ModelManagers(jpa, dispatcher, exceptions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DefaultAsyncOrm asyncOrm(OperationDispatcher dispatcher, JpaAccess jpa) {
+		return new DefaultAsyncOrm(dispatcher, jpa);
+	}
+
+	@Bean
+	static AsyncRepositoryPostProcessor asyncOrmRepositoryPostProcessor(ObjectProvider<OperationDispatcher> dispatcher) {
+		return new AsyncRepositoryPostProcessor(dispatcher);
+	}
+
+}

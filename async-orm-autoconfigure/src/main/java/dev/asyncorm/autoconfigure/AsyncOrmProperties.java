@@ -1,0 +1,259 @@
+package dev.asyncorm.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of async-orm, under {@code async-orm}.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("async-orm")
+public class AsyncOrmProperties {
+
+	/**
+	 * Whether async-orm is enabled.
+	 */
+	private boolean enabled = true;
+
+	private final Executor executor = new Executor();
+
+	private final Metrics metrics = new Metrics();
+
+	/**
+	 * Returns whether async-orm is enabled.
+	 * @return whether it is enabled
+	 */
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	/**
+	 * Sets whether async-orm is enabled.
+	 * @param enabled whether it is enabled
+	 */
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	/**
+	 * Returns the executor settings.
+	 * @return the executor settings
+	 */
+	public Executor getExecutor() {
+		return this.executor;
+	}
+
+	/**
+	 * Returns the metrics settings.
+	 * @return the metrics settings
+	 */
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
+	/**
+	 * The {@code asyncOrmExecutor}, on which every operation runs.
+	 */
+	public static final class Executor {
+
+		/**
+		 * Number of threads kept alive. Defaults to the connection pool's maximum size, so that the
+		 * executor never runs more operations at once than the pool has connections.
+		 */
+		private @Nullable Integer coreSize;
+
+		/**
+		 * Maximum number of threads, reached only when the queue is full. Defaults to the core size.
+		 */
+		private @Nullable Integer maxSize;
+
+		/**
+		 * Number of operations that may wait for a thread; past it, operations fail with
+		 * TaskRejectedException.
+		 */
+		private int queueCapacity = 1000;
+
+		/**
+		 * Time threads above the core size stay idle before they end.
+		 */
+		private Duration keepAlive = Duration.ofSeconds(60);
+
+		/**
+		 * Prefix of the executor's thread names.
+		 */
+		private String threadNamePrefix = "async-orm-";
+
+		private final Shutdown shutdown = new Shutdown();
+
+		/**
+		 * Returns the core size.
+		 * @return the core size, or {@code null} for the pool size
+		 */
+		public @Nullable Integer getCoreSize() {
+			return this.coreSize;
+		}
+
+		/**
+		 * Sets the core size.
+		 * @param coreSize the core size
+		 */
+		public void setCoreSize(@Nullable Integer coreSize) {
+			this.coreSize = coreSize;
+		}
+
+		/**
+		 * Returns the maximum size.
+		 * @return the maximum size, or {@code null} for the core size
+		 */
+		public @Nullable Integer getMaxSize() {
+			return this.maxSize;
+		}
+
+		/**
+		 * Sets the maximum size.
+		 * @param maxSize the maximum size
+		 */
+		public void setMaxSize(@Nullable Integer maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		/**
+		 * Returns the queue capacity.
+		 * @return the queue capacity
+		 */
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		/**
+		 * Sets the queue capacity.
+		 * @param queueCapacity the queue capacity
+		 */
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
+		/**
+		 * Returns the keep-alive.
+		 * @return the keep-alive
+		 */
+		public Duration getKeepAlive() {
+			return this.keepAlive;
+		}
+
+		/**
+		 * Sets the keep-alive.
+		 * @param keepAlive the keep-alive
+		 */
+		public void setKeepAlive(Duration keepAlive) {
+			this.keepAlive = keepAlive;
+		}
+
+		/**
+		 * Returns the thread name prefix.
+		 * @return the prefix
+		 */
+		public String getThreadNamePrefix() {
+			return this.threadNamePrefix;
+		}
+
+		/**
+		 * Sets the thread name prefix.
+		 * @param threadNamePrefix the prefix
+		 */
+		public void setThreadNamePrefix(String threadNamePrefix) {
+			this.threadNamePrefix = threadNamePrefix;
+		}
+
+		/**
+		 * Returns the shutdown settings.
+		 * @return the shutdown settings
+		 */
+		public Shutdown getShutdown() {
+			return this.shutdown;
+		}
+
+	}
+
+	/**
+	 * How the executor shuts down with the application.
+	 */
+	public static final class Shutdown {
+
+		/**
+		 * Whether shutdown waits for queued and running operations to finish.
+		 */
+		private boolean awaitTermination = true;
+
+		/**
+		 * Maximum time shutdown waits for operations to finish.
+		 */
+		private Duration awaitTerminationPeriod = Duration.ofSeconds(30);
+
+		/**
+		 * Returns whether shutdown waits.
+		 * @return whether it waits
+		 */
+		public boolean isAwaitTermination() {
+			return this.awaitTermination;
+		}
+
+		/**
+		 * Sets whether shutdown waits.
+		 * @param awaitTermination whether it waits
+		 */
+		public void setAwaitTermination(boolean awaitTermination) {
+			this.awaitTermination = awaitTermination;
+		}
+
+		/**
+		 * Returns the longest wait.
+		 * @return the period
+		 */
+		public Duration getAwaitTerminationPeriod() {
+			return this.awaitTerminationPeriod;
+		}
+
+		/**
+		 * Sets the longest wait.
+		 * @param awaitTerminationPeriod the period
+		 */
+		public void setAwaitTerminationPeriod(Duration awaitTerminationPeriod) {
+			this.awaitTerminationPeriod = awaitTerminationPeriod;
+		}
+
+	}
+
+	/**
+	 * Micrometer metrics.
+	 */
+	public static final class Metrics {
+
+		/**
+		 * Whether operation and executor metrics are recorded when a MeterRegistry exists.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Returns whether metrics are recorded.
+		 * @return whether they are
+		 */
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		/**
+		 * Sets whether metrics are recorded.
+		 * @param enabled whether they are
+		 */
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+}

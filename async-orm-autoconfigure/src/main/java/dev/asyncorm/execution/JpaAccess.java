@@ -1,0 +1,107 @@
+package dev.asyncorm.execution;
+
+import java.util.function.Function;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The entity manager and transactions an operation runs with. A single-statement read runs on
+ * Spring's shared entity manager without starting a transaction: outside one it gets a fresh
+ * entity manager in autocommit mode, so no {@code BEGIN}/{@code COMMIT} is sent; inside
+ * {@code AsyncOrm.atomic} it joins the transaction. Writes and multi-statement reads run in one
+ * transaction through Spring's transaction manager, joining an active one.
+ */
+public final class JpaAccess {
+
+	private final EntityManagerFactory entityManagerFactory;
+
+	private final EntityManager sharedEntityManager;
+
+	private final PlatformTransactionManager transactionManager;
+
+	private final TransactionTemplate readWrite;
+
+	private final TransactionTemplate readOnly;
+
+	/**
+	 * Creates the access.
+	 * @param entityManagerFactory the persistence unit
+	 * @param transactionManager its transaction manager
+	 */
+	public JpaAccess(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager) {
+		this.entityManagerFactory = entityManagerFactory;
+		this.sharedEntityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
+		this.transactionManager = transactionManager;
+		this.readWrite = new TransactionTemplate(transactionManager);
+		DefaultTransactionDefinition readOnlyDefinition = new DefaultTransactionDefinition();
+		readOnlyDefinition.setReadOnly(true);
+		this.readOnly = new TransactionTemplate(transactionManager, readOnlyDefinition);
+	}
+
+	/**
+	 * Returns the persistence unit.
+	 * @return the entity manager factory
+	 */
+	public EntityManagerFactory entityManagerFactory() {
+		return this.entityManagerFactory;
+	}
+
+	/**
+	 * Runs a single-statement read: in the current transaction if there is one, else in autocommit.
+	 * @param work the read
+	 * @param <R> the result type
+	 * @return its result
+	 */
+	public <R> R read(Function<EntityManager, R> work) {
+		return work.apply(this.sharedEntityManager);
+	}
+
+	/**
+	 * Runs a multi-statement read in one read-only transaction (or the current one).
+	 * @param work the read
+	 * @param <R> the result type
+	 * @return its result
+	 */
+	public <R> R readInTransaction(Function<EntityManager, R> work) {
+		return this.readOnly.execute(status -> work.apply(this.sharedEntityManager));
+	}
+
+	/**
+	 * Runs a write in one transaction (or the current one).
+	 * @param work the write
+	 * @param <R> the result type
+	 * @return its result
+	 */
+	public <R> R write(Function<EntityManager, R> work) {
+		return this.readWrite.execute(status -> work.apply(this.sharedEntityManager));
+	}
+
+	/**
+	 * Runs a write in a new transaction, suspending the current one.
+	 * @param work the write
+	 * @param <R> the result type
+	 * @return its result
+	 */
+	public <R> R writeInNewTransaction(Function<EntityManager, R> work) {
+		TransactionTemplate template = new TransactionTemplate(this.transactionManager);
+		template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		return template.execute(status -> work.apply(this.sharedEntityManager));
+	}
+
+	/**
+	 * Returns a template for a transaction of the given definition.
+	 * @param definition the definition
+	 * @return the template
+	 */
+	public TransactionTemplate transaction(TransactionDefinition definition) {
+		return new TransactionTemplate(this.transactionManager, definition);
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.asyncorm.query;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import dev.asyncorm.CreateResult;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.metamodel.SingularAttribute;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataIntegrityViolationException;
+
+/**
+ * Django's race-safe {@code get_or_create} and {@code update_or_create}: one transaction that
+ * reads, then inserts; when the insert violates a unique constraint because another caller won
+ * the race, the row is read again in a fresh transaction.
+ *
+ * @param <T> the entity type
+ */
+final class CreateOperation<T> {
+
+	private final ModelRuntime<T> runtime;
+
+	private final QuerySpec<T> lookup;
+
+	private final Map<SingularAttribute<? super T, ?>, @Nullable Object> creationFields;
+
+	CreateOperation(ModelRuntime<T> runtime, QuerySpec<T> lookup,
+			Map<SingularAttribute<? super T, ?>, @Nullable Object> creationFields) {
+		this.runtime = runtime;
+		this.lookup = lookup;
+		this.creationFields = creationFields;
+	}
+
+	CompletableFuture<CreateResult<T>> getOrCreate() {
+		return this.runtime.submit("getOrCreate", () -> {
+			try {
+				return this.runtime.jpa.write((em) -> {
+					T found = find(em, false);
+					return (found != null) ? new CreateResult<>(found, false) : new CreateResult<>(insert(em), true);
+				});
+			}
+			catch (RuntimeException ex) {
+				T winner = afterConflict(ex, (em) -> find(em, false));
+				return new CreateResult<>(winner, false);
+			}
+		});
+	}
+
+	CompletableFuture<CreateResult<T>> updateOrCreate(Map<SingularAttribute<? super T, ?>, @Nullable Object> updates) {
+		return this.runtime.submit("updateOrCreate", () -> {
+			try {
+				return this.runtime.jpa.write((em) -> {
+					T found = find(em, true);
+					return (found != null) ? new CreateResult<>(update(em, found, updates), false)
+							: new CreateResult<>(insert(em), true);
+				});
+			}
+			catch (RuntimeException ex) {
+				T winner = afterConflict(ex, (em) -> {
+					T found = find(em, true);
+					return (found != null) ? update(em, found, updates) : null;
+				});
+				return new CreateResult<>(winner, false);
+			}
+		});
+	}
+
+	/** On a unique violation, runs the read again in a fresh transaction; otherwise rethrows. */
+	private T afterConflict(RuntimeException ex, java.util.function.Function<EntityManager, @Nullable T> read) {
+		Throwable translated = this.runtime.exceptions.translate(ex);
+		if (!(translated instanceof DataIntegrityViolationException)) {
+			throw ex;
+		}
+		T winner = this.runtime.jpa.writeInNewTransaction(read);
+		if (winner == null) {
+			throw (DataIntegrityViolationException) translated;
+		}
+		return winner;
+	}
+
+	private @Nullable T find(EntityManager em, boolean lock) {
+		List<T> rows = lock ? this.runtime.queries.selectForUpdate(em, this.lookup, ModelRuntime.MAX_GET_RESULTS).getResultList()
+				: this.runtime.queries.select(em, this.lookup, List.of(), 0, ModelRuntime.MAX_GET_RESULTS).getResultList();
+		return rows.isEmpty() ? null : this.runtime.single(rows);
+	}
+
+	private T insert(EntityManager em) {
+		T entity = this.runtime.model.instantiate();
+		this.runtime.populate(entity, this.creationFields);
+		em.persist(entity);
+		em.flush();
+		return entity;
+	}
+
+	private T update(EntityManager em, T entity, Map<SingularAttribute<? super T, ?>, @Nullable Object> updates) {
+		this.runtime.populate(entity, updates);
+		em.flush();
+		return entity;
+	}
+
+}

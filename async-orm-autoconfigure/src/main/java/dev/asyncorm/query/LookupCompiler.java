@@ -1,0 +1,320 @@
+package dev.asyncorm.query;
+
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+import dev.asyncorm.F;
+import dev.asyncorm.InvalidLookupException;
+import dev.asyncorm.Q;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.From;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.metamodel.SingularAttribute;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.jpa.domain.PredicateSpecification;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Compiles {@link Q} conditions into Spring Data {@link PredicateSpecification}s for one model.
+ * Every name is resolved against the JPA metamodel and every value converted while compiling, so
+ * misuse fails when the queryset is built; values reach SQL only as bound parameters.
+ *
+ * @param <T> the entity type
+ */
+final class LookupCompiler<T> {
+
+	private static final char LIKE_ESCAPE = '!';
+
+	private final ModelInfo<T> model;
+
+	private final ValueConverter converter;
+
+	LookupCompiler(ModelInfo<T> model, ValueConverter converter) {
+		this.model = model;
+		this.converter = converter;
+	}
+
+	/** Compiles a condition for {@code filter}. */
+	PredicateSpecification<T> compile(Q condition) {
+		return condition.accept(new Compiler()).apply(false);
+	}
+
+	/** Compiles a condition for {@code exclude}: its negation, with Django's handling of nulls. */
+	PredicateSpecification<T> compileNegated(Q condition) {
+		PredicateSpecification<T> inner = condition.accept(new Compiler()).apply(true);
+		return (from, cb) -> cb.not(inner.toPredicate(from, cb));
+	}
+
+	/** Builds the expression of an {@link F} over the model's basic fields. */
+	ExpressionFactory<T> expression(F expression) {
+		return expression.accept(new FCompiler());
+	}
+
+	/**
+	 * A compiled node, waiting to know whether it stands under a negation: Django then adds
+	 * {@code IS NOT NULL} to a lookup on a nullable field, so that {@code exclude(name="x")} keeps
+	 * the rows whose name is {@code NULL}.
+	 */
+	private interface Node<T> extends Function<Boolean, PredicateSpecification<T>> {
+	}
+
+	private final class Compiler implements Q.Visitor<Node<T>> {
+
+		@Override
+		public Node<T> lookup(String lookup, @Nullable Object value) {
+			Lookup<T> compiled = resolve(lookup, value);
+			return (negated) -> compiled.specification(negated);
+		}
+
+		@Override
+		public Node<T> and(List<Node<T>> parts) {
+			return (negated) -> combine(parts, negated, false);
+		}
+
+		@Override
+		public Node<T> or(List<Node<T>> parts) {
+			return (negated) -> combine(parts, negated, true);
+		}
+
+		@Override
+		public Node<T> not(Node<T> part) {
+			return (negated) -> {
+				PredicateSpecification<T> inner = part.apply(!negated);
+				return (from, cb) -> cb.not(inner.toPredicate(from, cb));
+			};
+		}
+
+		private PredicateSpecification<T> combine(List<Node<T>> parts, boolean negated, boolean disjunction) {
+			List<PredicateSpecification<T>> specifications = parts.stream().map((part) -> part.apply(negated)).toList();
+			return (from, cb) -> {
+				Predicate[] predicates = specifications.stream()
+					.map((specification) -> specification.toPredicate(from, cb))
+					.toArray(Predicate[]::new);
+				return disjunction ? cb.or(predicates) : cb.and(predicates);
+			};
+		}
+
+	}
+
+	private final class FCompiler implements F.Visitor<ExpressionFactory<T>> {
+
+		@Override
+		public ExpressionFactory<T> field(String field) {
+			String name = LookupCompiler.this.model.basicAttribute(field).getName();
+			return (from, cb) -> from.get(name);
+		}
+
+		@Override
+		public ExpressionFactory<T> value(Object value) {
+			if (!(value instanceof Number)) {
+				throw new InvalidDataAccessApiUsageException(
+						"F() arithmetic takes numbers or other F() expressions, got '" + value + "'.");
+			}
+			return (from, cb) -> cb.value(value);
+		}
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public ExpressionFactory<T> combine(F.Operator operator, ExpressionFactory<T> left, ExpressionFactory<T> right) {
+			return (from, cb) -> {
+				Expression<Number> l = (Expression<Number>) left.create(from, cb);
+				Expression<Number> r = (Expression<Number>) right.create(from, cb);
+				return switch (operator) {
+					case PLUS -> cb.sum(l, r);
+					case MINUS -> cb.diff(l, r);
+					case TIMES -> cb.prod(l, r);
+					case DIV -> cb.quot(l, r);
+				};
+			};
+		}
+
+	}
+
+	Lookup<T> resolve(String lookup, @Nullable Object value) {
+		String[] parts = lookup.split("__", -1);
+		SingularAttribute<? super T, ?> attribute = this.model.basicAttribute(parts[0]);
+		Class<?> type = ClassUtils.resolvePrimitiveIfNecessary(attribute.getJavaType());
+		List<Transform> transforms = new ArrayList<>();
+		LookupType lookupType = LookupType.EXACT;
+		for (int i = 1; i < parts.length; i++) {
+			boolean last = (i == parts.length - 1);
+			Transform transform = Transform.of(parts[i]);
+			if (transform != null && transform.appliesTo(type)) {
+				transforms.add(transform);
+				type = transform.outputType();
+				continue;
+			}
+			LookupType candidate = LookupType.of(parts[i]);
+			if (candidate == null || !last) {
+				throw new InvalidLookupException("Unsupported lookup '" + parts[i] + "' for " + type.getSimpleName()
+						+ " field '" + String.join("__", Arrays.copyOf(parts, i)) + "' of " + this.model.name()
+						+ ". Lookups are: " + lookupNames() + "; transforms of date and time fields are: "
+						+ transformNames() + ".");
+			}
+			lookupType = candidate;
+		}
+		return new Lookup<>(attribute, transforms, type, lookupType, prepare(lookup, lookupType, type, value));
+	}
+
+	private @Nullable Object prepare(String lookup, LookupType type, Class<?> fieldType, @Nullable Object value) {
+		if (value == null) {
+			if (type == LookupType.EXACT || type == LookupType.IEXACT) {
+				return null;
+			}
+			throw new InvalidDataAccessApiUsageException(
+					"Cannot use null as a query value for '" + lookup + "'; use '__isnull' or 'exact'.");
+		}
+		if (value instanceof F expression) {
+			if (type == LookupType.EXACT || type.isComparison() && type != LookupType.RANGE) {
+				return expression(expression);
+			}
+			throw new InvalidDataAccessApiUsageException("F() expressions are not supported with '" + lookup + "'.");
+		}
+		if (type.isTextual() && fieldType != String.class) {
+			throw new InvalidLookupException("Unsupported lookup '" + type.lookupName() + "' for "
+					+ fieldType.getSimpleName() + " field in '" + lookup + "': it applies to text fields only.");
+		}
+		return switch (type) {
+			case ISNULL -> {
+				if (!(value instanceof Boolean)) {
+					throw new InvalidDataAccessApiUsageException(
+							"The QuerySet value for an isnull lookup must be true or false, got '" + value + "'.");
+				}
+				yield value;
+			}
+			case IN -> elements(lookup, value, -1).stream()
+				.filter(Objects::nonNull)
+				.map((element) -> this.converter.convert(element, fieldType, lookup))
+				.toList();
+			case RANGE -> elements(lookup, value, 2).stream()
+				.map((element) -> this.converter.convert(Objects.requireNonNull(element,
+						() -> "'" + lookup + "' does not take null bounds"), fieldType, lookup))
+				.toList();
+			default -> this.converter.convert(value, type.isTextual() ? String.class : fieldType, lookup);
+		};
+	}
+
+	private static List<?> elements(String lookup, Object value, int size) {
+		List<?> elements;
+		if (value instanceof Collection<?> collection) {
+			elements = new ArrayList<>(collection);
+		}
+		else if (value.getClass().isArray()) {
+			List<Object> list = new ArrayList<>();
+			for (int i = 0; i < Array.getLength(value); i++) {
+				list.add(Array.get(value, i));
+			}
+			elements = list;
+		}
+		else {
+			throw new InvalidDataAccessApiUsageException("'" + lookup + "' needs a collection or an array, got "
+					+ value.getClass().getSimpleName() + ".");
+		}
+		if (size >= 0 && elements.size() != size) {
+			throw new InvalidDataAccessApiUsageException(
+					"'" + lookup + "' needs exactly " + size + " values, got " + elements.size() + ".");
+		}
+		return elements;
+	}
+
+	private static String lookupNames() {
+		return String.join(", ", Arrays.stream(LookupType.values()).map(LookupType::lookupName).toList());
+	}
+
+	private static String transformNames() {
+		return String.join(", ", Arrays.stream(Transform.values()).map(Transform::lookupName).toList());
+	}
+
+	/**
+	 * One resolved lookup: the field, its transforms, the lookup and the prepared value.
+	 */
+	record Lookup<T>(SingularAttribute<? super T, ?> attribute, List<Transform> transforms, Class<?> type,
+			LookupType lookupType, @Nullable Object value) {
+
+		PredicateSpecification<T> specification(boolean negated) {
+			boolean guardNull = negated && this.attribute.isOptional() && this.lookupType != LookupType.ISNULL
+					&& this.value != null;
+			return (from, cb) -> {
+				Expression<?> expression = expression(from, cb);
+				Predicate predicate = predicate(from, expression, (HibernateCriteriaBuilder) cb);
+				return guardNull ? cb.and(predicate, cb.isNotNull(expression)) : predicate;
+			};
+		}
+
+		Expression<?> expression(From<?, T> from, CriteriaBuilder cb) {
+			Expression<?> expression = from.get(this.attribute.getName());
+			for (Transform transform : this.transforms) {
+				expression = cb.function(transform.functionName(), transform.outputType(), expression);
+			}
+			return expression;
+		}
+
+		@SuppressWarnings({ "unchecked", "rawtypes" })
+		private Predicate predicate(From<?, T> from, Expression<?> expression, HibernateCriteriaBuilder cb) {
+			Object value = this.value;
+			if (value instanceof ExpressionFactory<?> reference) {
+				value = ((ExpressionFactory<T>) reference).create(from, cb);
+			}
+			Expression<String> text = (Expression<String>) expression;
+			Expression comparable = expression;
+			return switch (this.lookupType) {
+				case EXACT -> (value == null) ? cb.isNull(expression)
+						: (value instanceof Expression<?> other) ? cb.equal(expression, other) : cb.equal(expression, value);
+				case IEXACT -> (value == null) ? cb.isNull(expression) : cb.equal(cb.upper(text), cb.upper(cb.value((String) value)));
+				case CONTAINS -> like(cb, text, "%" + escape((String) value) + "%", false);
+				case ICONTAINS -> like(cb, text, "%" + escape((String) value) + "%", true);
+				case STARTSWITH -> like(cb, text, escape((String) value) + "%", false);
+				case ISTARTSWITH -> like(cb, text, escape((String) value) + "%", true);
+				case ENDSWITH -> like(cb, text, "%" + escape((String) value), false);
+				case IENDSWITH -> like(cb, text, "%" + escape((String) value), true);
+				case IN -> ((List<?>) value).isEmpty() ? cb.disjunction() : expression.in((List<?>) value);
+				case GT -> (value instanceof Expression other) ? cb.greaterThan(comparable, other)
+						: cb.greaterThan(comparable, (Comparable) value);
+				case GTE -> (value instanceof Expression other) ? cb.greaterThanOrEqualTo(comparable, other)
+						: cb.greaterThanOrEqualTo(comparable, (Comparable) value);
+				case LT -> (value instanceof Expression other) ? cb.lessThan(comparable, other)
+						: cb.lessThan(comparable, (Comparable) value);
+				case LTE -> (value instanceof Expression other) ? cb.lessThanOrEqualTo(comparable, other)
+						: cb.lessThanOrEqualTo(comparable, (Comparable) value);
+				case RANGE -> cb.between(comparable, (Comparable) ((List<?>) value).get(0),
+						(Comparable) ((List<?>) value).get(1));
+				case ISNULL -> Boolean.TRUE.equals(value) ? cb.isNull(expression) : cb.isNotNull(expression);
+				case REGEX -> cb.isTrue(cb.function(AsyncOrmFunctionContributor.REGEX, Boolean.class, text,
+						cb.value((String) value)));
+				case IREGEX -> cb.isTrue(cb.function(AsyncOrmFunctionContributor.IREGEX, Boolean.class, text,
+						cb.value((String) value)));
+			};
+		}
+
+		private static Predicate like(HibernateCriteriaBuilder cb, Expression<String> text, String pattern,
+				boolean ignoreCase) {
+			if (ignoreCase) {
+				return cb.like(cb.upper(text), cb.upper(cb.value(pattern)), LIKE_ESCAPE);
+			}
+			Expression<String> caseSensitive = cb.function(AsyncOrmFunctionContributor.CASE_SENSITIVE, String.class, text);
+			return cb.like(caseSensitive, cb.value(pattern), LIKE_ESCAPE);
+		}
+
+		private static String escape(String value) {
+			StringBuilder escaped = new StringBuilder(value.length() + 4);
+			for (char c : value.toCharArray()) {
+				if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
+					escaped.append(LIKE_ESCAPE);
+				}
+				escaped.append(c);
+			}
+			return escaped.toString();
+		}
+
+	}
+
+}

@@ -1,0 +1,176 @@
+package dev.asyncorm.query;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Member;
+import java.lang.reflect.Method;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.asyncorm.InvalidLookupException;
+import dev.asyncorm.ModelOptions;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.SingularAttribute;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.BeanUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * What async-orm knows of one entity: its JPA metamodel attributes by name, its id and its
+ * {@link ModelOptions}. Field names of lookups are checked here, never passed on as text.
+ *
+ * @param <T> the entity type
+ */
+final class ModelInfo<T> {
+
+	private final Class<T> javaType;
+
+	private final EntityType<T> entityType;
+
+	private final Map<String, Attribute<? super T, ?>> attributes = new LinkedHashMap<>();
+
+	private final SingularAttribute<? super T, ?> id;
+
+	private final List<String> ordering;
+
+	private final List<String> getLatestBy;
+
+	ModelInfo(EntityType<T> entityType) {
+		this.entityType = entityType;
+		this.javaType = entityType.getJavaType();
+		entityType.getAttributes().stream()
+			.sorted(Comparator.comparing(Attribute::getName))
+			.forEach((attribute) -> this.attributes.put(attribute.getName(), attribute));
+		this.id = entityType.getId(entityType.getIdType().getJavaType());
+		ModelOptions options = this.javaType.getAnnotation(ModelOptions.class);
+		this.ordering = (options != null) ? List.of(options.ordering()) : List.of();
+		this.getLatestBy = (options != null) ? List.of(options.getLatestBy()) : List.of();
+	}
+
+	Class<T> javaType() {
+		return this.javaType;
+	}
+
+	EntityType<T> entityType() {
+		return this.entityType;
+	}
+
+	/** The entity name, as Django's model name and DeleteResult keys use it. */
+	String name() {
+		return this.entityType.getName();
+	}
+
+	SingularAttribute<? super T, ?> id() {
+		return this.id;
+	}
+
+	List<String> ordering() {
+		return this.ordering;
+	}
+
+	List<String> getLatestBy() {
+		return this.getLatestBy;
+	}
+
+	/**
+	 * Resolves a field name; {@code pk} means the id.
+	 * @throws InvalidLookupException naming the valid fields when there is no such field
+	 */
+	Attribute<? super T, ?> attribute(String name) {
+		if ("pk".equals(name)) {
+			return this.id;
+		}
+		Attribute<? super T, ?> attribute = this.attributes.get(name);
+		if (attribute == null) {
+			throw new InvalidLookupException("Cannot resolve keyword '" + name + "' into field of " + name()
+					+ ". Choices are: " + String.join(", ", choices()));
+		}
+		return attribute;
+	}
+
+	/** Resolves a field that must hold a basic value (not a relation or collection). */
+	SingularAttribute<? super T, ?> basicAttribute(String name) {
+		Attribute<? super T, ?> attribute = attribute(name);
+		if (attribute.getPersistentAttributeType() != Attribute.PersistentAttributeType.BASIC
+				|| !(attribute instanceof SingularAttribute<? super T, ?> singular)) {
+			throw new InvalidLookupException("Field '" + name + "' of " + name() + " is a relation; lookups across "
+					+ "relations are not supported yet. Basic fields are: " + String.join(", ", basicNames()));
+		}
+		return singular;
+	}
+
+	/** Resolves a field that a row's value can be written to: a basic field or a to-one relation. */
+	SingularAttribute<? super T, ?> writableAttribute(String name) {
+		Attribute<? super T, ?> attribute = attribute(name);
+		if (!(attribute instanceof SingularAttribute<? super T, ?> singular)) {
+			throw new InvalidLookupException("Field '" + name + "' of " + name() + " is a collection; it cannot be "
+					+ "assigned a value. Fields are: " + String.join(", ", singularNames()));
+		}
+		return singular;
+	}
+
+	List<String> choices() {
+		return Stream.concat(Stream.of("pk"), this.attributes.keySet().stream()).sorted().toList();
+	}
+
+	List<String> basicNames() {
+		return this.attributes.values().stream()
+			.filter((attribute) -> attribute.getPersistentAttributeType() == Attribute.PersistentAttributeType.BASIC)
+			.map(Attribute::getName)
+			.toList();
+	}
+
+	List<String> singularNames() {
+		return this.attributes.values().stream()
+			.filter((attribute) -> attribute instanceof SingularAttribute)
+			.map(Attribute::getName)
+			.toList();
+	}
+
+	Iterable<Attribute<? super T, ?>> attributes() {
+		return this.attributes.values();
+	}
+
+	@Nullable Object idOf(T entity) {
+		return get(entity, this.id);
+	}
+
+	T instantiate() {
+		return BeanUtils.instantiateClass(this.javaType);
+	}
+
+	/** Reads an attribute of an entity through its field or getter. */
+	static @Nullable Object get(Object entity, Attribute<?, ?> attribute) {
+		Member member = attribute.getJavaMember();
+		if (member instanceof Field field) {
+			ReflectionUtils.makeAccessible(field);
+			return ReflectionUtils.getField(field, entity);
+		}
+		if (member instanceof Method method) {
+			ReflectionUtils.makeAccessible(method);
+			return ReflectionUtils.invokeMethod(method, entity);
+		}
+		throw new IllegalStateException("Cannot read " + attribute.getName() + " of " + entity.getClass().getName());
+	}
+
+	/** Writes an attribute of an entity through its field, or its setter when mapped on properties. */
+	static void set(Object entity, Attribute<?, ?> attribute, @Nullable Object value) {
+		Member member = attribute.getJavaMember();
+		if (member instanceof Field field) {
+			ReflectionUtils.makeAccessible(field);
+			ReflectionUtils.setField(field, entity, value);
+			return;
+		}
+		java.beans.PropertyDescriptor descriptor = BeanUtils.getPropertyDescriptor(entity.getClass(), attribute.getName());
+		if (descriptor == null || descriptor.getWriteMethod() == null) {
+			throw new IllegalStateException("Cannot write " + attribute.getName() + " of " + entity.getClass().getName());
+		}
+		ReflectionUtils.makeAccessible(descriptor.getWriteMethod());
+		ReflectionUtils.invokeMethod(descriptor.getWriteMethod(), entity, value);
+	}
+
+}

@@ -1,0 +1,272 @@
+package dev.asyncorm.query;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import dev.asyncorm.AsyncModelRepository;
+import dev.asyncorm.AsyncQuerySet;
+import dev.asyncorm.CreateResult;
+import dev.asyncorm.DeleteResult;
+import dev.asyncorm.ObjectDoesNotExistException;
+import dev.asyncorm.Q;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.SingularAttribute;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+/**
+ * The implementation of {@link AsyncModelRepository} for one repository: the model-level writes
+ * ({@code create}, {@code save}, {@code delete}, {@code refresh}) and every query operation on
+ * {@link #all()}.
+ *
+ * @param <T> the entity type
+ */
+public final class ModelManager<T> implements AsyncModelRepository<T, Object> {
+
+	private final ModelRuntime<T> runtime;
+
+	private final AsyncQuerySet<T> all;
+
+	ModelManager(ModelRuntime<T> runtime) {
+		this.runtime = runtime;
+		this.all = new DefaultAsyncQuerySet<>(runtime, QuerySpec.all());
+	}
+
+	@Override
+	public CompletableFuture<T> create(T entity) {
+		return this.runtime.submit("create", () -> this.runtime.jpa.write((em) -> {
+			em.persist(entity);
+			return entity;
+		}));
+	}
+
+	@Override
+	public CompletableFuture<T> create(Map<String, ?> fields) {
+		Map<SingularAttribute<? super T, ?>, @Nullable Object> resolved = this.runtime.fields(fields);
+		return this.runtime.submit("create", () -> this.runtime.jpa.write((em) -> {
+			T entity = this.runtime.model.instantiate();
+			this.runtime.populate(entity, resolved);
+			em.persist(entity);
+			return entity;
+		}));
+	}
+
+	@Override
+	public CompletableFuture<T> save(T entity) {
+		return this.runtime.submit("save", () -> this.runtime.jpa.write((em) -> {
+			if (this.runtime.entityInformation.isNew(entity)) {
+				em.persist(entity);
+				return entity;
+			}
+			return em.merge(entity);
+		}));
+	}
+
+	@Override
+	public CompletableFuture<T> save(T entity, String... updateFields) {
+		Object id = this.runtime.model.idOf(entity);
+		if (id == null) {
+			throw new InvalidDataAccessApiUsageException("Cannot force an update in save() with no primary key.");
+		}
+		Map<String, @Nullable Object> values = new LinkedHashMap<>();
+		for (String field : updateFields) {
+			SingularAttribute<? super T, ?> attribute = this.runtime.model.basicAttribute(field);
+			values.put(attribute.getName(), ModelInfo.get(entity, attribute));
+		}
+		if (values.isEmpty()) {
+			return CompletableFuture.completedFuture(entity);
+		}
+		QuerySpec<T> row = byId(id);
+		return this.runtime.submit("save", () -> {
+			int updated = this.runtime.jpa.write((em) -> this.runtime.queries.update(em, row, values));
+			if (updated == 0) {
+				throw new ObjectDoesNotExistException("Save with update fields " + Arrays.toString(updateFields)
+						+ " did not affect any rows: no " + this.runtime.model.name() + " with id " + id + ".");
+			}
+			return entity;
+		});
+	}
+
+	@Override
+	public CompletableFuture<DeleteResult> delete(T entity) {
+		Object id = this.runtime.requireId(entity, "deleted");
+		QuerySpec<T> row = byId(id);
+		return this.runtime.submit("delete", () -> this.runtime.jpa.write((em) -> DeletionCounter.count(() -> {
+			if (this.runtime.bulkDeletable) {
+				DeletionCounter.add(this.runtime.model.name(), this.runtime.queries.delete(em, row));
+				return;
+			}
+			T managed = em.find(this.runtime.model.javaType(), id);
+			if (managed != null) {
+				em.remove(managed);
+				em.flush();
+			}
+		})));
+	}
+
+	@Override
+	public CompletableFuture<T> refresh(T entity) {
+		Object id = this.runtime.requireId(entity, "refreshed");
+		return this.runtime.submit("refresh", () -> {
+			T fresh = this.runtime.jpa.read((em) -> em.find(this.runtime.model.javaType(), id));
+			if (fresh == null) {
+				throw this.runtime.doesNotExist();
+			}
+			for (Attribute<? super T, ?> attribute : this.runtime.model.attributes()) {
+				ModelInfo.set(entity, attribute, ModelInfo.get(fresh, attribute));
+			}
+			return entity;
+		});
+	}
+
+	private QuerySpec<T> byId(Object id) {
+		return QuerySpec.<T>all().where(this.runtime.compiler.compile(Q.of("pk", id)));
+	}
+
+	@Override
+	public AsyncQuerySet<T> all() {
+		return this.all;
+	}
+
+	@Override
+	public AsyncQuerySet<T> none() {
+		return this.all.none();
+	}
+
+	@Override
+	public AsyncQuerySet<T> filter(String lookup, @Nullable Object value) {
+		return this.all.filter(lookup, value);
+	}
+
+	@Override
+	public AsyncQuerySet<T> filter(Q condition) {
+		return this.all.filter(condition);
+	}
+
+	@Override
+	public AsyncQuerySet<T> filter(Map<String, ?> lookups) {
+		return this.all.filter(lookups);
+	}
+
+	@Override
+	public AsyncQuerySet<T> exclude(String lookup, @Nullable Object value) {
+		return this.all.exclude(lookup, value);
+	}
+
+	@Override
+	public AsyncQuerySet<T> exclude(Q condition) {
+		return this.all.exclude(condition);
+	}
+
+	@Override
+	public AsyncQuerySet<T> exclude(Map<String, ?> lookups) {
+		return this.all.exclude(lookups);
+	}
+
+	@Override
+	public AsyncQuerySet<T> orderBy(String... fields) {
+		return this.all.orderBy(fields);
+	}
+
+	@Override
+	public AsyncQuerySet<T> slice(int start, int end) {
+		return this.all.slice(start, end);
+	}
+
+	@Override
+	public AsyncQuerySet<T> limit(int n) {
+		return this.all.limit(n);
+	}
+
+	@Override
+	public AsyncQuerySet<T> offset(int n) {
+		return this.all.offset(n);
+	}
+
+	@Override
+	public CompletableFuture<List<T>> list() {
+		return this.all.list();
+	}
+
+	@Override
+	public CompletableFuture<T> get() {
+		return this.all.get();
+	}
+
+	@Override
+	public CompletableFuture<T> get(String lookup, @Nullable Object value) {
+		return this.all.get(lookup, value);
+	}
+
+	@Override
+	public CompletableFuture<T> get(Q condition) {
+		return this.all.get(condition);
+	}
+
+	@Override
+	public CompletableFuture<T> get(Map<String, ?> lookups) {
+		return this.all.get(lookups);
+	}
+
+	@Override
+	public CompletableFuture<T> item(int index) {
+		return this.all.item(index);
+	}
+
+	@Override
+	public CompletableFuture<Optional<T>> first() {
+		return this.all.first();
+	}
+
+	@Override
+	public CompletableFuture<Optional<T>> last() {
+		return this.all.last();
+	}
+
+	@Override
+	public CompletableFuture<T> latest(String... fields) {
+		return this.all.latest(fields);
+	}
+
+	@Override
+	public CompletableFuture<T> earliest(String... fields) {
+		return this.all.earliest(fields);
+	}
+
+	@Override
+	public CompletableFuture<Long> count() {
+		return this.all.count();
+	}
+
+	@Override
+	public CompletableFuture<Boolean> exists() {
+		return this.all.exists();
+	}
+
+	@Override
+	public CompletableFuture<CreateResult<T>> getOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
+		return this.all.getOrCreate(lookups, defaults);
+	}
+
+	@Override
+	public CompletableFuture<CreateResult<T>> getOrCreate(Map<String, ?> lookups) {
+		return this.all.getOrCreate(lookups);
+	}
+
+	@Override
+	public CompletableFuture<CreateResult<T>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
+		return this.all.updateOrCreate(lookups, defaults);
+	}
+
+	@Override
+	public CompletableFuture<CreateResult<T>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults,
+			Map<String, ?> createDefaults) {
+		return this.all.updateOrCreate(lookups, defaults, createDefaults);
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.asyncorm.query;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import dev.asyncorm.execution.JpaAccess;
+import dev.asyncorm.execution.OperationDispatcher;
+import dev.asyncorm.execution.PersistenceExceptions;
+import jakarta.persistence.metamodel.EntityType;
+
+/**
+ * The {@link ModelManager} of each repository, made on first use from the JPA metamodel.
+ */
+public final class ModelManagers {
+
+	private final JpaAccess jpa;
+
+	private final OperationDispatcher dispatcher;
+
+	private final PersistenceExceptions exceptions;
+
+	private final ConcurrentMap<Class<?>, ModelManager<?>> managers = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates the registry.
+	 * @param jpa the persistence unit and its transactions
+	 * @param dispatcher the dispatcher operations run on
+	 * @param exceptions the exception translation
+	 */
+	public ModelManagers(JpaAccess jpa, OperationDispatcher dispatcher, PersistenceExceptions exceptions) {
+		this.jpa = jpa;
+		this.dispatcher = dispatcher;
+		this.exceptions = exceptions;
+	}
+
+	/**
+	 * Returns the manager of a repository.
+	 * @param repositoryInterface the repository interface, whose simple name tags the metrics
+	 * @param domainType the entity type
+	 * @param <T> the entity type
+	 * @return the manager
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> ModelManager<T> manager(Class<?> repositoryInterface, Class<T> domainType) {
+		return (ModelManager<T>) this.managers.computeIfAbsent(repositoryInterface,
+				(key) -> create(repositoryInterface, domainType));
+	}
+
+	private <T> ModelManager<T> create(Class<?> repositoryInterface, Class<T> domainType) {
+		EntityType<T> entityType = this.jpa.entityManagerFactory().getMetamodel().entity(domainType);
+		ModelInfo<T> model = new ModelInfo<>(entityType);
+		return new ModelManager<>(new ModelRuntime<>(model, this.jpa, this.dispatcher, this.exceptions,
+				repositoryInterface.getSimpleName()));
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.asyncorm.query;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+import dev.asyncorm.MultipleObjectsReturnedException;
+import dev.asyncorm.ObjectDoesNotExistException;
+import dev.asyncorm.execution.JpaAccess;
+import dev.asyncorm.execution.OperationDispatcher;
+import dev.asyncorm.execution.PersistenceExceptions;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.SingularAttribute;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.jpa.repository.support.JpaEntityInformation;
+import org.springframework.data.jpa.repository.support.JpaEntityInformationSupport;
+
+/**
+ * Everything the querysets and the manager of one repository share: the model, the compiler,
+ * the statements, the dispatcher and the repository's name for the metrics.
+ *
+ * @param <T> the entity type
+ */
+final class ModelRuntime<T> {
+
+	static final int MAX_GET_RESULTS = 21;
+
+	final ModelInfo<T> model;
+
+	final LookupCompiler<T> compiler;
+
+	final ValueConverter converter;
+
+	final CriteriaQueries<T> queries;
+
+	final JpaAccess jpa;
+
+	final PersistenceExceptions exceptions;
+
+	final JpaEntityInformation<T, ?> entityInformation;
+
+	final List<OrderTerm> defaultOrdering;
+
+	/** Whether a queryset delete can be one DELETE statement: no cascaded removal, no owned collection. */
+	final boolean bulkDeletable;
+
+	private final OperationDispatcher dispatcher;
+
+	private final String repositoryName;
+
+	ModelRuntime(ModelInfo<T> model, JpaAccess jpa, OperationDispatcher dispatcher, PersistenceExceptions exceptions,
+			String repositoryName) {
+		this.model = model;
+		this.converter = new ValueConverter();
+		this.compiler = new LookupCompiler<>(model, this.converter);
+		this.queries = new CriteriaQueries<>(model);
+		this.jpa = jpa;
+		this.dispatcher = dispatcher;
+		this.exceptions = exceptions;
+		this.repositoryName = repositoryName;
+		this.entityInformation = JpaEntityInformationSupport.getEntityInformation(model.javaType(),
+				jpa.entityManagerFactory().getMetamodel(), jpa.entityManagerFactory().getPersistenceUnitUtil());
+		this.defaultOrdering = OrderTerm.parseAll(model.ordering(), model);
+		EntityPersister persister = jpa.entityManagerFactory()
+			.unwrap(SessionFactoryImplementor.class)
+			.getMappingMetamodel()
+			.getEntityDescriptor(model.javaType());
+		this.bulkDeletable = !persister.hasCascadeDelete() && !persister.hasOwnedCollections()
+				&& java.util.Arrays.stream(persister.getPropertyCascadeStyles()).noneMatch((style) -> style.hasOrphanDelete());
+	}
+
+	<R> CompletableFuture<R> submit(String operation, Callable<R> work) {
+		return this.dispatcher.submit(this.repositoryName, operation, work);
+	}
+
+	/** Django's {@code get()} over rows read with a limit of 21. */
+	T single(List<T> rows) {
+		if (rows.size() == 1) {
+			return rows.get(0);
+		}
+		if (rows.isEmpty()) {
+			throw doesNotExist();
+		}
+		String count = (rows.size() >= MAX_GET_RESULTS) ? "more than " + (MAX_GET_RESULTS - 1) : String.valueOf(rows.size());
+		throw new MultipleObjectsReturnedException(
+				"get() returned more than one " + this.model.name() + " -- it returned " + count + "!", rows.size());
+	}
+
+	ObjectDoesNotExistException doesNotExist() {
+		return new ObjectDoesNotExistException(this.model.name() + " matching query does not exist.");
+	}
+
+	Object requireId(T entity, String action) {
+		Object id = this.model.idOf(entity);
+		if (id == null) {
+			throw new InvalidDataAccessApiUsageException(
+					this.model.name() + " object can't be " + action + " because its id is null.");
+		}
+		return id;
+	}
+
+	/**
+	 * Resolves field values for a new or updated row: names are checked now, values converted now,
+	 * except {@code Supplier}s, which are called only when the row is written.
+	 */
+	Map<SingularAttribute<? super T, ?>, @Nullable Object> fields(Map<String, ?> values) {
+		Map<SingularAttribute<? super T, ?>, @Nullable Object> fields = new java.util.LinkedHashMap<>();
+		values.forEach((name, value) -> {
+			SingularAttribute<? super T, ?> attribute = this.model.writableAttribute(name);
+			boolean deferred = value instanceof java.util.function.Supplier<?>;
+			fields.put(attribute, deferred ? value : convert(attribute, value));
+		});
+		return fields;
+	}
+
+	/** Writes resolved field values onto an entity, calling deferred suppliers. */
+	void populate(T entity, Map<SingularAttribute<? super T, ?>, @Nullable Object> fields) {
+		fields.forEach((attribute, value) -> ModelInfo.set(entity, attribute, convert(attribute, value)));
+	}
+
+	private @Nullable Object convert(SingularAttribute<? super T, ?> attribute, @Nullable Object value) {
+		if (attribute.getPersistentAttributeType() == Attribute.PersistentAttributeType.BASIC) {
+			return this.converter.convert(value, attribute.getJavaType(), attribute.getName());
+		}
+		Object resolved = (value instanceof java.util.function.Supplier<?> supplier) ? supplier.get() : value;
+		if (resolved != null && !attribute.getJavaType().isInstance(resolved)) {
+			throw new InvalidDataAccessApiUsageException("Field '" + attribute.getName() + "' of " + this.model.name()
+					+ " expects a " + attribute.getJavaType().getSimpleName() + " instance, got "
+					+ resolved.getClass().getSimpleName() + ".");
+		}
+		return resolved;
+	}
+
+}

@@ -1,0 +1,227 @@
+package dev.asyncorm.repository;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import dev.asyncorm.AsyncModelRepository;
+import dev.asyncorm.AsyncQuerySet;
+import dev.asyncorm.CreateResult;
+import dev.asyncorm.DeleteResult;
+import dev.asyncorm.Q;
+import dev.asyncorm.query.ModelManager;
+import dev.asyncorm.query.ModelManagers;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.repository.core.RepositoryMetadata;
+import org.springframework.data.repository.core.RepositoryMethodContext;
+import org.springframework.data.repository.core.support.RepositoryMetadataAccess;
+
+/**
+ * The implementation Spring Data composes into every repository that extends
+ * {@link AsyncModelRepository} directly (registered in {@code META-INF/spring.factories}). One
+ * instance serves every repository: each call reads the calling repository's metadata on the
+ * caller's thread and hands over to that repository's {@link ModelManager}.
+ */
+public class AsyncModelRepositoryFragment implements AsyncModelRepository<Object, Object>, RepositoryMetadataAccess {
+
+	private final ObjectProvider<ModelManagers> managersProvider;
+
+	private volatile @Nullable ModelManagers managers;
+
+	/**
+	 * Creates the fragment.
+	 * @param managersProvider the managers, absent when async-orm is disabled
+	 */
+	public AsyncModelRepositoryFragment(ObjectProvider<ModelManagers> managersProvider) {
+		this.managersProvider = managersProvider;
+	}
+
+	@SuppressWarnings("unchecked")
+	private ModelManager<Object> manager() {
+		RepositoryMetadata metadata = RepositoryMethodContext.getContext().getMetadata();
+		ModelManagers managers = this.managers;
+		if (managers == null) {
+			managers = this.managersProvider.getIfAvailable();
+			if (managers == null) {
+				throw new IllegalStateException(metadata.getRepositoryInterface().getSimpleName()
+						+ " cannot run: async-orm is not configured (async-orm.enabled=false, or no EntityManagerFactory)");
+			}
+			this.managers = managers;
+		}
+		return managers.manager(metadata.getRepositoryInterface(), (Class<Object>) metadata.getDomainType());
+	}
+
+	@Override
+	public AsyncQuerySet<Object> all() {
+		return manager().all();
+	}
+
+	@Override
+	public AsyncQuerySet<Object> none() {
+		return manager().none();
+	}
+
+	@Override
+	public AsyncQuerySet<Object> filter(String lookup, @Nullable Object value) {
+		return manager().filter(lookup, value);
+	}
+
+	@Override
+	public AsyncQuerySet<Object> filter(Q condition) {
+		return manager().filter(condition);
+	}
+
+	@Override
+	public AsyncQuerySet<Object> filter(Map<String, ?> lookups) {
+		return manager().filter(lookups);
+	}
+
+	@Override
+	public AsyncQuerySet<Object> exclude(String lookup, @Nullable Object value) {
+		return manager().exclude(lookup, value);
+	}
+
+	@Override
+	public AsyncQuerySet<Object> exclude(Q condition) {
+		return manager().exclude(condition);
+	}
+
+	@Override
+	public AsyncQuerySet<Object> exclude(Map<String, ?> lookups) {
+		return manager().exclude(lookups);
+	}
+
+	@Override
+	public AsyncQuerySet<Object> orderBy(String... fields) {
+		return manager().orderBy(fields);
+	}
+
+	@Override
+	public AsyncQuerySet<Object> slice(int start, int end) {
+		return manager().slice(start, end);
+	}
+
+	@Override
+	public AsyncQuerySet<Object> limit(int n) {
+		return manager().limit(n);
+	}
+
+	@Override
+	public AsyncQuerySet<Object> offset(int n) {
+		return manager().offset(n);
+	}
+
+	@Override
+	public CompletableFuture<List<Object>> list() {
+		return manager().list();
+	}
+
+	@Override
+	public CompletableFuture<Object> get() {
+		return manager().get();
+	}
+
+	@Override
+	public CompletableFuture<Object> get(String lookup, @Nullable Object value) {
+		return manager().get(lookup, value);
+	}
+
+	@Override
+	public CompletableFuture<Object> get(Q condition) {
+		return manager().get(condition);
+	}
+
+	@Override
+	public CompletableFuture<Object> get(Map<String, ?> lookups) {
+		return manager().get(lookups);
+	}
+
+	@Override
+	public CompletableFuture<Object> item(int index) {
+		return manager().item(index);
+	}
+
+	@Override
+	public CompletableFuture<Optional<Object>> first() {
+		return manager().first();
+	}
+
+	@Override
+	public CompletableFuture<Optional<Object>> last() {
+		return manager().last();
+	}
+
+	@Override
+	public CompletableFuture<Object> latest(String... fields) {
+		return manager().latest(fields);
+	}
+
+	@Override
+	public CompletableFuture<Object> earliest(String... fields) {
+		return manager().earliest(fields);
+	}
+
+	@Override
+	public CompletableFuture<Long> count() {
+		return manager().count();
+	}
+
+	@Override
+	public CompletableFuture<Boolean> exists() {
+		return manager().exists();
+	}
+
+	@Override
+	public CompletableFuture<CreateResult<Object>> getOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
+		return manager().getOrCreate(lookups, defaults);
+	}
+
+	@Override
+	public CompletableFuture<CreateResult<Object>> getOrCreate(Map<String, ?> lookups) {
+		return manager().getOrCreate(lookups);
+	}
+
+	@Override
+	public CompletableFuture<CreateResult<Object>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
+		return manager().updateOrCreate(lookups, defaults);
+	}
+
+	@Override
+	public CompletableFuture<CreateResult<Object>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults, Map<String, ?> createDefaults) {
+		return manager().updateOrCreate(lookups, defaults, createDefaults);
+	}
+
+	@Override
+	public CompletableFuture<Object> create(Object entity) {
+		return manager().create(entity);
+	}
+
+	@Override
+	public CompletableFuture<Object> create(Map<String, ?> fields) {
+		return manager().create(fields);
+	}
+
+	@Override
+	public CompletableFuture<Object> save(Object entity) {
+		return manager().save(entity);
+	}
+
+	@Override
+	public CompletableFuture<Object> save(Object entity, String... updateFields) {
+		return manager().save(entity, updateFields);
+	}
+
+	@Override
+	public CompletableFuture<DeleteResult> delete(Object entity) {
+		return manager().delete(entity);
+	}
+
+	@Override
+	public CompletableFuture<Object> refresh(Object entity) {
+		return manager().refresh(entity);
+	}
+
+}
