@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.repository.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A Django model manager for a JPA entity: every interface that extends this one directly is
@@ -55,6 +57,9 @@ public interface AsyncModelRepository<T, ID> extends Repository<T, ID>, AsyncQue
 	 * @return a future of the saved entity: the instance passed in for an insert, a detached copy
 	 * holding the row's state for an update
 	 */
+	// SUPPORTS: Spring Data would otherwise give this method the transaction of SimpleJpaRepository's
+	// method of the same signature, opening it on the caller's thread around the dispatch.
+	@Transactional(propagation = Propagation.SUPPORTS)
 	CompletableFuture<T> save(T entity);
 
 	/**
@@ -76,6 +81,9 @@ public interface AsyncModelRepository<T, ID> extends Repository<T, ID>, AsyncQue
 	 * @return a future of the rows deleted, per model
 	 * @throws InvalidDataAccessApiUsageException if the entity has no id
 	 */
+	// SUPPORTS: Spring Data would otherwise give this method the transaction of SimpleJpaRepository's
+	// method of the same signature, opening it on the caller's thread around the dispatch.
+	@Transactional(propagation = Propagation.SUPPORTS)
 	CompletableFuture<DeleteResult> delete(T entity);
 
 	/**

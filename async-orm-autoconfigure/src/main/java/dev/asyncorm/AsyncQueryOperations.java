@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The query operations shared by a model manager ({@link AsyncModelRepository}) and a queryset
@@ -202,6 +204,9 @@ public interface AsyncQueryOperations<T> {
 	 * Counts the rows with one {@code SELECT COUNT}, never loading them.
 	 * @return a future of the count
 	 */
+	// SUPPORTS: Spring Data would otherwise give this method the transaction of SimpleJpaRepository's
+	// method of the same signature, opening it on the caller's thread around the dispatch.
+	@Transactional(propagation = Propagation.SUPPORTS)
 	CompletableFuture<Long> count();
 
 	/**

@@ -85,17 +85,18 @@ public final class OperationDispatcher {
 			return;
 		}
 		long start = System.nanoTime();
-		Outcome outcome = Outcome.SUCCESS;
+		R result;
 		try {
-			future.complete(work.call());
+			result = work.call();
 		}
 		catch (Throwable ex) {
-			outcome = Outcome.ERROR;
+			this.metrics.operation(repository, operation, Outcome.ERROR, System.nanoTime() - start);
 			future.completeExceptionally(this.exceptions.translate(ex));
+			return;
 		}
-		finally {
-			this.metrics.operation(repository, operation, outcome, System.nanoTime() - start);
-		}
+		// Recorded before completing, so that whoever the future wakes sees the operation counted.
+		this.metrics.operation(repository, operation, Outcome.SUCCESS, System.nanoTime() - start);
+		future.complete(result);
 	}
 
 }

@@ -190,7 +190,8 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 		}
 		return this.runtime.submit(operation, () -> this.runtime.jpa.read((em) -> this.runtime.queries
 			.select(em, this.spec, ordering, this.spec.offset(), 1)
-			.getResultStream()
+			.getResultList()
+			.stream()
 			.findFirst()));
 	}
 

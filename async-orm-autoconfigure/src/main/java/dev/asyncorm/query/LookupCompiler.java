@@ -50,8 +50,7 @@ final class LookupCompiler<T> {
 
 	/** Compiles a condition for {@code exclude}: its negation, with Django's handling of nulls. */
 	PredicateSpecification<T> compileNegated(Q condition) {
-		PredicateSpecification<T> inner = condition.accept(new Compiler()).apply(true);
-		return (from, cb) -> cb.not(inner.toPredicate(from, cb));
+		return condition.accept(new Compiler()).apply(true);
 	}
 
 	/** Builds the expression of an {@link F} over the model's basic fields. */
@@ -60,9 +59,10 @@ final class LookupCompiler<T> {
 	}
 
 	/**
-	 * A compiled node, waiting to know whether it stands under a negation: Django then adds
-	 * {@code IS NOT NULL} to a lookup on a nullable field, so that {@code exclude(name="x")} keeps
-	 * the rows whose name is {@code NULL}.
+	 * A compiled node, waiting to know whether it stands under a negation. Negation is pushed down
+	 * to the lookups (De Morgan), so that each {@code NOT} wraps one lookup, and a negated lookup
+	 * on a nullable field gets Django's {@code IS NOT NULL}: {@code exclude(name="x")} keeps the
+	 * rows whose name is {@code NULL}.
 	 */
 	private interface Node<T> extends Function<Boolean, PredicateSpecification<T>> {
 	}
@@ -72,25 +72,22 @@ final class LookupCompiler<T> {
 		@Override
 		public Node<T> lookup(String lookup, @Nullable Object value) {
 			Lookup<T> compiled = resolve(lookup, value);
-			return (negated) -> compiled.specification(negated);
+			return compiled::specification;
 		}
 
 		@Override
 		public Node<T> and(List<Node<T>> parts) {
-			return (negated) -> combine(parts, negated, false);
+			return (negated) -> combine(parts, negated, negated);
 		}
 
 		@Override
 		public Node<T> or(List<Node<T>> parts) {
-			return (negated) -> combine(parts, negated, true);
+			return (negated) -> combine(parts, negated, !negated);
 		}
 
 		@Override
 		public Node<T> not(Node<T> part) {
-			return (negated) -> {
-				PredicateSpecification<T> inner = part.apply(!negated);
-				return (from, cb) -> cb.not(inner.toPredicate(from, cb));
-			};
+			return (negated) -> part.apply(!negated);
 		}
 
 		private PredicateSpecification<T> combine(List<Node<T>> parts, boolean negated, boolean disjunction) {
@@ -246,7 +243,10 @@ final class LookupCompiler<T> {
 			return (from, cb) -> {
 				Expression<?> expression = expression(from, cb);
 				Predicate predicate = predicate(from, expression, (HibernateCriteriaBuilder) cb);
-				return guardNull ? cb.and(predicate, cb.isNotNull(expression)) : predicate;
+				if (!negated) {
+					return predicate;
+				}
+				return cb.not(guardNull ? cb.and(predicate, cb.isNotNull(expression)) : predicate);
 			};
 		}
 

@@ -1,5 +1,6 @@
 package dev.asyncorm.query;
 
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 
 import dev.asyncorm.InvalidLookupException;
 import dev.asyncorm.ModelOptions;
+import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.SingularAttribute;
@@ -35,6 +37,8 @@ final class ModelInfo<T> {
 
 	private final SingularAttribute<? super T, ?> id;
 
+	private final boolean idGenerated;
+
 	private final List<String> ordering;
 
 	private final List<String> getLatestBy;
@@ -46,6 +50,8 @@ final class ModelInfo<T> {
 			.sorted(Comparator.comparing(Attribute::getName))
 			.forEach((attribute) -> this.attributes.put(attribute.getName(), attribute));
 		this.id = entityType.getId(entityType.getIdType().getJavaType());
+		this.idGenerated = (this.id.getJavaMember() instanceof AnnotatedElement member)
+				&& member.isAnnotationPresent(GeneratedValue.class);
 		ModelOptions options = this.javaType.getAnnotation(ModelOptions.class);
 		this.ordering = (options != null) ? List.of(options.ordering()) : List.of();
 		this.getLatestBy = (options != null) ? List.of(options.getLatestBy()) : List.of();
@@ -66,6 +72,11 @@ final class ModelInfo<T> {
 
 	SingularAttribute<? super T, ?> id() {
 		return this.id;
+	}
+
+	/** Whether the database or Hibernate generates the id, so that an insert cannot choose it. */
+	boolean idGenerated() {
+		return this.idGenerated;
 	}
 
 	List<String> ordering() {

@@ -17,6 +17,7 @@ import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
@@ -39,10 +40,24 @@ public final class ModelManager<T> implements AsyncModelRepository<T, Object> {
 
 	@Override
 	public CompletableFuture<T> create(T entity) {
+		Object presetId = this.runtime.model.idGenerated() ? this.runtime.model.idOf(entity) : null;
 		return this.runtime.submit("create", () -> this.runtime.jpa.write((em) -> {
+			if (presetId != null) {
+				throw presetGeneratedId(em, presetId);
+			}
 			em.persist(entity);
 			return entity;
 		}));
+	}
+
+	/** Django inserts a preset pk; a generated id cannot be chosen, so say why the insert cannot happen. */
+	private RuntimeException presetGeneratedId(jakarta.persistence.EntityManager em, Object id) {
+		String name = this.runtime.model.name();
+		if (em.find(this.runtime.model.javaType(), id) != null) {
+			return new DataIntegrityViolationException(name + " with id " + id + " already exists.");
+		}
+		return new InvalidDataAccessApiUsageException(name + " has a generated id: create() cannot insert it with id "
+				+ id + " set; clear the id, or use save() to update an existing row.");
 	}
 
 	@Override

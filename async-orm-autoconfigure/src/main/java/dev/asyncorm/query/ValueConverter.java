@@ -6,18 +6,18 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.ConversionService;
-import org.springframework.core.convert.support.DefaultConversionService;
+import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.util.ClassUtils;
 
 /**
  * Converts user values to the Java type of the field they are compared with or written to, as
  * Django's {@code get_prep_value} does ({@code "3"} for an integer field is 3), with Spring's
- * conversion service. A value that cannot be converted fails when the query is built.
+ * formatting conversion service (ISO text for dates and times). A value that cannot be converted fails when the query is built.
  */
 final class ValueConverter {
 
-	private final ConversionService conversionService = DefaultConversionService.getSharedInstance();
+	private static final ConversionService CONVERSION_SERVICE = new DefaultFormattingConversionService();
 
 	@Nullable Object convert(@Nullable Object value, Class<?> type, String field) {
 		Object resolved = (value instanceof Supplier<?> supplier) ? supplier.get() : value;
@@ -29,8 +29,8 @@ final class ValueConverter {
 			return resolved;
 		}
 		try {
-			if (this.conversionService.canConvert(resolved.getClass(), target)) {
-				return this.conversionService.convert(resolved, target);
+			if (CONVERSION_SERVICE.canConvert(resolved.getClass(), target)) {
+				return CONVERSION_SERVICE.convert(resolved, target);
 			}
 		}
 		catch (ConversionException ex) {
