@@ -84,9 +84,10 @@ public final class AsyncOrmFunctionContributor implements FunctionContributor {
 			register(functions, IREGEX, "(?1 ~* ?2)", bool);
 		}
 		else if (dialect instanceof MySQLDialect) {
-			// PCRE inline flags make the case rule independent of the column's collation.
-			register(functions, REGEX, "(?1 regexp concat('(?-i)', ?2))", bool);
-			register(functions, IREGEX, "(?1 regexp concat('(?i)', ?2))", bool);
+			// PCRE inline flags, (?-i) and (?i), make the case rule independent of the column's collation;
+			// "(?" is written as char(40, 63) because Hibernate reads "?" in a pattern as a parameter.
+			register(functions, REGEX, "(?1 regexp concat(char(40, 63 using utf8mb4), '-i)', ?2))", bool);
+			register(functions, IREGEX, "(?1 regexp concat(char(40, 63 using utf8mb4), 'i)', ?2))", bool);
 		}
 		else {
 			register(functions, REGEX, "regexp_like(?1, ?2)", bool);

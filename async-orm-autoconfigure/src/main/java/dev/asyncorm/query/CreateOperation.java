@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.asyncorm.CreateResult;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +15,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 /**
  * Django's race-safe {@code get_or_create} and {@code update_or_create}: one transaction that
  * reads, then inserts; when the insert violates a unique constraint because another caller won
- * the race, the row is read again in a fresh transaction.
+ * the race, the row is read again in a fresh transaction. The first read takes no lock: a locking
+ * read of a missing row takes gap locks on MySQL and MariaDB, on which concurrent inserts
+ * deadlock; a found row is locked ({@code FOR UPDATE}) before it is updated.
  *
  * @param <T> the entity type
  */
@@ -52,9 +55,12 @@ final class CreateOperation<T> {
 		return this.runtime.submit("updateOrCreate", () -> {
 			try {
 				return this.runtime.jpa.write((em) -> {
-					T found = find(em, true);
-					return (found != null) ? new CreateResult<>(update(em, found, updates), false)
-							: new CreateResult<>(insert(em), true);
+					T found = find(em, false);
+					if (found == null) {
+						return new CreateResult<>(insert(em), true);
+					}
+					em.refresh(found, LockModeType.PESSIMISTIC_WRITE);
+					return new CreateResult<>(update(em, found, updates), false);
 				});
 			}
 			catch (RuntimeException ex) {

@@ -1,0 +1,114 @@
+package dev.asyncorm.demo;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import dev.asyncorm.AsyncQuerySet;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The pizzeria's REST API. Every handler returns the repository's future, so no servlet thread
+ * waits for the database: Spring MVC completes the response when the future does. Entities come
+ * back detached with their lazy relations unloaded, so only their basic fields are mapped into
+ * the response records.
+ */
+@RestController
+class PizzaController {
+
+	private final PizzaRepository pizzas;
+
+	private final ToppingRepository toppings;
+
+	PizzaController(PizzaRepository pizzas, ToppingRepository toppings) {
+		this.pizzas = pizzas;
+		this.toppings = toppings;
+	}
+
+	/** Every pizza in the model's default order (by name), or those whose name starts with {@code name}. */
+	@GetMapping("/pizzas")
+	CompletableFuture<List<PizzaView>> list(@RequestParam(required = false) @Nullable String name) {
+		AsyncQuerySet<Pizza> pizzas = (name != null) ? this.pizzas.filter("name__istartswith", name) : this.pizzas.all();
+		return pizzas.list().thenApply(PizzaView::listOf);
+	}
+
+	/** The derived query method, case-sensitive. */
+	@GetMapping("/pizzas/search")
+	CompletableFuture<List<PizzaView>> search(@RequestParam String prefix) {
+		return this.pizzas.findByNameStartingWith(prefix).thenApply(PizzaView::listOf);
+	}
+
+	@GetMapping("/pizzas/count")
+	CompletableFuture<CountView> count() {
+		return this.pizzas.count().thenApply(CountView::new);
+	}
+
+	/** One pizza; an unknown id completes with {@code ObjectDoesNotExistException}, answered with 404. */
+	@GetMapping("/pizzas/{id}")
+	CompletableFuture<PizzaView> get(@PathVariable long id) {
+		return this.pizzas.get("pk", id).thenApply(PizzaView::of);
+	}
+
+	@PostMapping("/pizzas")
+	CompletableFuture<ResponseEntity<PizzaView>> create(@RequestBody NameRequest request) {
+		return this.pizzas.create(Map.of("name", request.requiredName(), "createdAt", LocalDateTime.now()))
+			.thenApply((pizza) -> ResponseEntity.status(HttpStatus.CREATED).body(PizzaView.of(pizza)));
+	}
+
+	/** Django's {@code get_or_create}: 201 when the topping was created, 200 when it existed. */
+	@PostMapping("/toppings")
+	CompletableFuture<ResponseEntity<ToppingView>> getOrCreateTopping(@RequestBody NameRequest request) {
+		return this.toppings.getOrCreate(Map.of("name", request.requiredName()))
+			.thenApply((result) -> ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+				.body(ToppingView.of(result.object(), result.created())));
+	}
+
+	/** The body of the POST requests. */
+	record NameRequest(@Nullable String name) {
+
+		String requiredName() {
+			if (this.name == null || this.name.isBlank()) {
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "name is required");
+			}
+			return this.name;
+		}
+
+	}
+
+	/** A pizza as the API shows it: its basic fields only. */
+	record PizzaView(@Nullable Long id, String name, @Nullable LocalDateTime createdAt) {
+
+		static PizzaView of(Pizza pizza) {
+			return new PizzaView(pizza.getId(), pizza.getName(), pizza.getCreatedAt());
+		}
+
+		static List<PizzaView> listOf(List<Pizza> pizzas) {
+			return pizzas.stream().map(PizzaView::of).toList();
+		}
+
+	}
+
+	/** A topping and whether the request created it. */
+	record ToppingView(@Nullable Long id, String name, boolean created) {
+
+		static ToppingView of(Topping topping, boolean created) {
+			return new ToppingView(topping.getId(), topping.getName(), created);
+		}
+
+	}
+
+	record CountView(long count) {
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * A Spring Boot application that shows async-orm's model managers behind a REST API.
+ */
+@NullMarked
+package dev.asyncorm.demo;
+
+import org.jspecify.annotations.NullMarked;
