@@ -89,7 +89,7 @@ public final class AsyncOrmAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(AsyncOrm.class)
 	DefaultAsyncOrm asyncOrm(OperationDispatcher dispatcher, JpaAccess jpa) {
 		return new DefaultAsyncOrm(dispatcher, jpa);
 	}

@@ -1,0 +1,38 @@
+package dev.asyncorm;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every method of the public async API either builds (returns a queryset, does no I/O) or is
+ * terminal and returns a CompletableFuture or a Flow.Publisher: no blocking method slips in.
+ */
+class ApiShapeTests {
+
+	@Test
+	void everyMethodReturnsAQuerysetOrAFuture() {
+		List<Method> methods = Arrays.stream(new Class<?>[] { AsyncQueryOperations.class, AsyncQuerySet.class,
+				AsyncModelRepository.class })
+			.flatMap((type) -> Arrays.stream(type.getDeclaredMethods()))
+			.filter((method) -> !method.isSynthetic())
+			.toList();
+		assertThat(methods).hasSizeGreaterThan(30);
+		assertThat(methods).allSatisfy((method) -> assertThat(method.getReturnType())
+			.as("%s returns %s", method.getName(), method.getReturnType().getSimpleName())
+			.isIn(AsyncQuerySet.class, CompletableFuture.class, Flow.Publisher.class));
+	}
+
+	@Test
+	void asyncOrmMethodsReturnFutures() {
+		assertThat(AsyncOrm.class.getDeclaredMethods())
+			.allSatisfy((method) -> assertThat(method.getReturnType()).isEqualTo(CompletableFuture.class));
+	}
+
+}

@@ -1,0 +1,226 @@
+package dev.asyncorm.autoconfigure;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.asyncorm.AsyncOrm;
+import dev.asyncorm.execution.MicrometerOperationMetrics;
+import dev.asyncorm.execution.OperationDispatcher;
+import dev.asyncorm.query.ModelManagers;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.TransactionDefinition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AsyncOrmAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
+				TaskExecutionAutoConfiguration.class, AsyncOrmAutoConfiguration.class,
+				AsyncOrmMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class));
+
+	private static ThreadPoolTaskExecutor executor(org.springframework.context.ApplicationContext context) {
+		return context.getBean(AsyncOrmAutoConfiguration.EXECUTOR_BEAN_NAME, ThreadPoolTaskExecutor.class);
+	}
+
+	@Test
+	void contributesTheExecutorAndKeepsBootsApplicationTaskExecutor() {
+		this.runner.run((context) -> {
+			assertThat(context).hasBean(AsyncOrmAutoConfiguration.EXECUTOR_BEAN_NAME);
+			assertThat(context).hasBean("applicationTaskExecutor");
+			assertThat(context).hasSingleBean(AsyncOrm.class);
+			assertThat(context).hasSingleBean(OperationDispatcher.class);
+			assertThat(context).hasSingleBean(ModelManagers.class);
+			assertThat(context).hasSingleBean(MicrometerOperationMetrics.class);
+		});
+	}
+
+	@Test
+	void executorIsSizedToTheConnectionPoolAndBounded() {
+		this.runner.withPropertyValues("spring.datasource.hikari.maximum-pool-size=7").run((context) -> {
+			ThreadPoolTaskExecutor executor = executor(context);
+			assertThat(executor.getCorePoolSize()).isEqualTo(7);
+			assertThat(executor.getMaxPoolSize()).isEqualTo(7);
+			assertThat(executor.getQueueCapacity()).isEqualTo(1000);
+			assertThat(executor.getThreadNamePrefix()).isEqualTo("async-orm-");
+		});
+	}
+
+	@Test
+	void executorPropertiesTuneTheExecutor() {
+		this.runner
+			.withPropertyValues("async-orm.executor.core-size=3", "async-orm.executor.max-size=5",
+					"async-orm.executor.queue-capacity=50", "async-orm.executor.keep-alive=10s",
+					"async-orm.executor.thread-name-prefix=db-")
+			.run((context) -> {
+				ThreadPoolTaskExecutor executor = executor(context);
+				assertThat(executor.getCorePoolSize()).isEqualTo(3);
+				assertThat(executor.getMaxPoolSize()).isEqualTo(5);
+				assertThat(executor.getQueueCapacity()).isEqualTo(50);
+				assertThat(executor.getKeepAliveSeconds()).isEqualTo(10);
+				assertThat(executor.getThreadNamePrefix()).isEqualTo("db-");
+			});
+	}
+
+	@Test
+	void disabledPropertyTurnsEverythingOff() {
+		this.runner.withPropertyValues("async-orm.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(AsyncOrmAutoConfiguration.EXECUTOR_BEAN_NAME);
+			assertThat(context).doesNotHaveBean(OperationDispatcher.class);
+			assertThat(context).doesNotHaveBean(AsyncOrm.class);
+			assertThat(context).doesNotHaveBean(MicrometerOperationMetrics.class);
+			assertThat(context).hasBean("applicationTaskExecutor");
+		});
+	}
+
+	@Test
+	void backsOffWithoutAnEntityManagerFactory() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, AsyncOrmAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(OperationDispatcher.class);
+			});
+	}
+
+	@Test
+	void executorBacksOffWhenUserDefinesOne() {
+		this.runner.withUserConfiguration(UserExecutorConfiguration.class).run((context) -> {
+			assertThat(executor(context).getThreadNamePrefix()).isEqualTo("mine-");
+			assertThat(context).hasSingleBean(OperationDispatcher.class);
+		});
+	}
+
+	@Test
+	void asyncOrmBacksOffWhenUserDefinesOne() {
+		this.runner.withUserConfiguration(UserAsyncOrmConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(AsyncOrm.class);
+			assertThat(context.getBean(AsyncOrm.class)).isSameAs(UserAsyncOrmConfiguration.ASYNC_ORM);
+		});
+	}
+
+	@Test
+	void taskDecoratorsApplyToTheExecutor() {
+		this.runner.withUserConfiguration(DecoratorConfiguration.class).run((context) -> {
+			AtomicBoolean ran = new AtomicBoolean();
+			Future<?> done = executor(context).submit(() -> ran.set(DecoratorConfiguration.DECORATED.get()));
+			done.get();
+			assertThat(ran).isTrue();
+		});
+	}
+
+	@Test
+	void executorGaugesAreTaggedAsyncOrm() {
+		this.runner.run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("executor.pool.max").tag("name", "asyncOrm").gauge().value()).isEqualTo(10.0);
+			assertThat(registry.get("executor.queue.remaining").tag("name", "asyncOrm").gauge().value())
+				.isEqualTo(1000.0);
+		});
+	}
+
+	@Test
+	void metricsCanBeDisabled() {
+		this.runner.withPropertyValues("async-orm.metrics.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(MicrometerOperationMetrics.class);
+			assertThat(context).hasSingleBean(OperationDispatcher.class);
+		});
+	}
+
+	@Test
+	void worksWithoutMicrometer() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					HibernateJpaAutoConfiguration.class, TaskExecutionAutoConfiguration.class,
+					AsyncOrmAutoConfiguration.class, AsyncOrmMetricsAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("io.micrometer"))
+			.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(MicrometerOperationMetrics.class);
+			OperationDispatcher dispatcher = context.getBean(OperationDispatcher.class);
+			assertThat(dispatcher.submit("Test", "work", () -> 42)).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(42);
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserExecutorConfiguration {
+
+		@Bean(name = AsyncOrmAutoConfiguration.EXECUTOR_BEAN_NAME, defaultCandidate = false)
+		ThreadPoolTaskExecutor myExecutor() {
+			ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+			executor.setThreadNamePrefix("mine-");
+			return executor;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserAsyncOrmConfiguration {
+
+		static final AsyncOrm ASYNC_ORM = new AsyncOrm() {
+
+			@Override
+			public <R> CompletableFuture<R> atomic(Callable<R> work) {
+				return new CompletableFuture<>();
+			}
+
+			@Override
+			public <R> CompletableFuture<R> atomic(TransactionDefinition definition, Callable<R> work) {
+				return new CompletableFuture<>();
+			}
+
+			@Override
+			public <R> CompletableFuture<R> execute(Callable<R> work) {
+				return new CompletableFuture<>();
+			}
+
+		};
+
+		@Bean
+		AsyncOrm userAsyncOrm() {
+			return ASYNC_ORM;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class DecoratorConfiguration {
+
+		static final ThreadLocal<Boolean> DECORATED = ThreadLocal.withInitial(() -> false);
+
+		@Bean
+		TaskDecorator marker() {
+			return (runnable) -> () -> {
+				DECORATED.set(true);
+				try {
+					runnable.run();
+				}
+				finally {
+					DECORATED.remove();
+				}
+			};
+		}
+
+	}
+
+}

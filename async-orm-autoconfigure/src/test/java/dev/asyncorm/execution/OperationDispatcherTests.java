@@ -1,0 +1,124 @@
+package dev.asyncorm.execution;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.persistence.EntityNotFoundException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.orm.jpa.JpaObjectRetrievalFailureException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OperationDispatcherTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+
+	private final OperationDispatcher dispatcher;
+
+	OperationDispatcherTests() {
+		this.executor.setCorePoolSize(1);
+		this.executor.setMaxPoolSize(1);
+		this.executor.setQueueCapacity(1);
+		this.executor.setThreadNamePrefix("test-orm-");
+		this.executor.initialize();
+		this.dispatcher = new OperationDispatcher(this.executor, new MicrometerOperationMetrics(this.registry),
+				new PersistenceExceptions(null));
+	}
+
+	@AfterEach
+	void shutdown() {
+		this.executor.shutdown();
+	}
+
+	private double count(String outcome) {
+		return this.registry.get("async.orm.operations")
+			.tags("repository", "Repo", "operation", "op", "outcome", outcome)
+			.timer()
+			.count();
+	}
+
+	@Test
+	void runsWorkOnTheExecutorAndRecordsIt() {
+		assertThat(this.dispatcher.submit("Repo", "op", () -> Thread.currentThread().getName()))
+			.succeedsWithin(TIMEOUT)
+			.asString()
+			.startsWith("test-orm-");
+		assertThat(count("success")).isEqualTo(1);
+		assertThat(this.registry.get("async.orm.queue.wait").timer().count()).isEqualTo(1);
+	}
+
+	@Test
+	void failuresAreTranslatedAndRecorded() {
+		assertThat(this.dispatcher.submit("Repo", "op", () -> {
+			throw new EntityNotFoundException("gone");
+		})).failsWithin(TIMEOUT)
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseInstanceOf(JpaObjectRetrievalFailureException.class);
+		assertThat(count("error")).isEqualTo(1);
+	}
+
+	@Test
+	void aFullQueueFailsTheFutureWithoutBlockingTheCaller() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		CountDownLatch started = new CountDownLatch(1);
+		CompletableFuture<Boolean> running = this.dispatcher.submit("Repo", "op", () -> {
+			started.countDown();
+			return release.await(10, TimeUnit.SECONDS);
+		});
+		assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<Integer> queued = this.dispatcher.submit("Repo", "op", () -> 2);
+		CompletableFuture<Integer> rejected = this.dispatcher.submit("Repo", "op", () -> 3);
+		assertThat(rejected).isCompletedExceptionally();
+		assertThat(rejected).failsWithin(Duration.ZERO)
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseInstanceOf(TaskRejectedException.class);
+		assertThat(count("rejected")).isEqualTo(1);
+		release.countDown();
+		assertThat(running).succeedsWithin(TIMEOUT).isEqualTo(true);
+		assertThat(queued).succeedsWithin(TIMEOUT).isEqualTo(2);
+	}
+
+	@Test
+	void aFutureCancelledBeforeItStartsNeverRuns() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		this.dispatcher.submit("Repo", "op", () -> release.await(10, TimeUnit.SECONDS));
+		AtomicBoolean ran = new AtomicBoolean();
+		CompletableFuture<Boolean> queued = this.dispatcher.submit("Repo", "op", () -> {
+			ran.set(true);
+			return true;
+		});
+		assertThat(queued.cancel(true)).isTrue();
+		release.countDown();
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (this.executor.getThreadPoolExecutor().getCompletedTaskCount() < 2 && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(this.executor.getThreadPoolExecutor().getCompletedTaskCount()).isEqualTo(2);
+		assertThat(ran).isFalse();
+		assertThat(count("cancelled")).isEqualTo(1);
+	}
+
+	@Test
+	void workSubmittedFromTheExecutorRunsInlineWithoutDeadlock() {
+		CompletableFuture<String> outer = this.dispatcher.submit("Repo", "op", () -> {
+			String outerThread = Thread.currentThread().getName();
+			String innerThread = this.dispatcher.submit("Repo", "op", () -> Thread.currentThread().getName()).join();
+			return outerThread.equals(innerThread) ? "inline" : "queued";
+		});
+		assertThat(outer).succeedsWithin(TIMEOUT).isEqualTo("inline");
+	}
+
+}
