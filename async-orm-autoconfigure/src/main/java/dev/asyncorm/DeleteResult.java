@@ -1,5 +1,7 @@
 package dev.asyncorm;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +20,7 @@ public record DeleteResult(long total, Map<String, Long> perModel) {
 	 * @param perModel the rows deleted per entity name
 	 */
 	public DeleteResult {
-		perModel = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(perModel));
+		perModel = Collections.unmodifiableMap(new LinkedHashMap<>(perModel));
 	}
 
 }

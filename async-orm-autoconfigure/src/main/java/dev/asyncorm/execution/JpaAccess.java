@@ -8,15 +8,14 @@ import jakarta.persistence.EntityManagerFactory;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The entity manager and transactions an operation runs with. A single-statement read runs on
  * Spring's shared entity manager without starting a transaction: outside one it gets a fresh
  * entity manager in autocommit mode, so no {@code BEGIN}/{@code COMMIT} is sent; inside
- * {@code AsyncOrm.atomic} it joins the transaction. Writes and multi-statement reads run in one
- * transaction through Spring's transaction manager, joining an active one.
+ * {@code AsyncOrm.atomic} it joins the transaction. Writes run in one transaction through
+ * Spring's transaction manager, joining an active one.
  */
 public final class JpaAccess {
 
@@ -28,8 +27,6 @@ public final class JpaAccess {
 
 	private final TransactionTemplate readWrite;
 
-	private final TransactionTemplate readOnly;
-
 	/**
 	 * Creates the access.
 	 * @param entityManagerFactory the persistence unit
@@ -40,9 +37,6 @@ public final class JpaAccess {
 		this.sharedEntityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
 		this.transactionManager = transactionManager;
 		this.readWrite = new TransactionTemplate(transactionManager);
-		DefaultTransactionDefinition readOnlyDefinition = new DefaultTransactionDefinition();
-		readOnlyDefinition.setReadOnly(true);
-		this.readOnly = new TransactionTemplate(transactionManager, readOnlyDefinition);
 	}
 
 	/**
@@ -61,16 +55,6 @@ public final class JpaAccess {
 	 */
 	public <R> R read(Function<EntityManager, R> work) {
 		return work.apply(this.sharedEntityManager);
-	}
-
-	/**
-	 * Runs a multi-statement read in one read-only transaction (or the current one).
-	 * @param work the read
-	 * @param <R> the result type
-	 * @return its result
-	 */
-	public <R> R readInTransaction(Function<EntityManager, R> work) {
-		return this.readOnly.execute(status -> work.apply(this.sharedEntityManager));
 	}
 
 	/**

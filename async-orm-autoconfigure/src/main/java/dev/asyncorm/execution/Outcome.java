@@ -16,9 +16,6 @@ public enum Outcome {
 	/** The executor's queue was full. */
 	REJECTED,
 
-	/** The work ran past its time limit. */
-	TIMEOUT,
-
 	/** The future was cancelled. */
 	CANCELLED;
 

@@ -1,5 +1,6 @@
 package dev.asyncorm.query;
 
+import java.beans.PropertyDescriptor;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
@@ -176,7 +177,7 @@ final class ModelInfo<T> {
 			ReflectionUtils.setField(field, entity, value);
 			return;
 		}
-		java.beans.PropertyDescriptor descriptor = BeanUtils.getPropertyDescriptor(entity.getClass(), attribute.getName());
+		PropertyDescriptor descriptor = BeanUtils.getPropertyDescriptor(entity.getClass(), attribute.getName());
 		if (descriptor == null || descriptor.getWriteMethod() == null) {
 			throw new IllegalStateException("Cannot write " + attribute.getName() + " of " + entity.getClass().getName());
 		}

@@ -1,9 +1,12 @@
 package dev.asyncorm.query;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import dev.asyncorm.MultipleObjectsReturnedException;
 import dev.asyncorm.ObjectDoesNotExistException;
@@ -71,7 +74,7 @@ final class ModelRuntime<T> {
 			.getMappingMetamodel()
 			.getEntityDescriptor(model.javaType());
 		this.bulkDeletable = !persister.hasCascadeDelete() && !persister.hasOwnedCollections()
-				&& java.util.Arrays.stream(persister.getPropertyCascadeStyles()).noneMatch((style) -> style.hasOrphanDelete());
+				&& Arrays.stream(persister.getPropertyCascadeStyles()).noneMatch((style) -> style.hasOrphanDelete());
 	}
 
 	<R> CompletableFuture<R> submit(String operation, Callable<R> work) {
@@ -109,10 +112,10 @@ final class ModelRuntime<T> {
 	 * except {@code Supplier}s, which are called only when the row is written.
 	 */
 	Map<SingularAttribute<? super T, ?>, @Nullable Object> fields(Map<String, ?> values) {
-		Map<SingularAttribute<? super T, ?>, @Nullable Object> fields = new java.util.LinkedHashMap<>();
+		Map<SingularAttribute<? super T, ?>, @Nullable Object> fields = new LinkedHashMap<>();
 		values.forEach((name, value) -> {
 			SingularAttribute<? super T, ?> attribute = this.model.writableAttribute(name);
-			boolean deferred = value instanceof java.util.function.Supplier<?>;
+			boolean deferred = value instanceof Supplier<?>;
 			fields.put(attribute, deferred ? value : convert(attribute, value));
 		});
 		return fields;
@@ -127,7 +130,7 @@ final class ModelRuntime<T> {
 		if (attribute.getPersistentAttributeType() == Attribute.PersistentAttributeType.BASIC) {
 			return this.converter.convert(value, attribute.getJavaType(), attribute.getName());
 		}
-		Object resolved = (value instanceof java.util.function.Supplier<?> supplier) ? supplier.get() : value;
+		Object resolved = (value instanceof Supplier<?> supplier) ? supplier.get() : value;
 		if (resolved != null && !attribute.getJavaType().isInstance(resolved)) {
 			throw new InvalidDataAccessApiUsageException("Field '" + attribute.getName() + "' of " + this.model.name()
 					+ " expects a " + attribute.getJavaType().getSimpleName() + " instance, got "

@@ -6,7 +6,10 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.sql.Time;
+import java.sql.Timestamp;
 import java.time.ZonedDateTime;
+import java.util.Date;
 import java.util.Locale;
 import java.util.Set;
 
@@ -74,14 +77,14 @@ enum Transform {
 	private static final class Inputs {
 
 		static final Set<Class<?>> DATE_TIME = Set.of(LocalDateTime.class, OffsetDateTime.class, ZonedDateTime.class,
-				Instant.class, java.util.Date.class, java.sql.Timestamp.class);
+				Instant.class, Date.class, Timestamp.class);
 
 		static final Set<Class<?>> DATE = Set.of(LocalDate.class, java.sql.Date.class, LocalDateTime.class,
-				OffsetDateTime.class, ZonedDateTime.class, Instant.class, java.util.Date.class, java.sql.Timestamp.class);
+				OffsetDateTime.class, ZonedDateTime.class, Instant.class, Date.class, Timestamp.class);
 
-		static final Set<Class<?>> TIME = Set.of(LocalTime.class, OffsetTime.class, java.sql.Time.class,
-				LocalDateTime.class, OffsetDateTime.class, ZonedDateTime.class, Instant.class, java.util.Date.class,
-				java.sql.Timestamp.class);
+		static final Set<Class<?>> TIME = Set.of(LocalTime.class, OffsetTime.class, Time.class,
+				LocalDateTime.class, OffsetDateTime.class, ZonedDateTime.class, Instant.class, Date.class,
+				Timestamp.class);
 
 	}
 

@@ -49,10 +49,11 @@ final class AsyncQueryMethodInterceptor implements MethodInterceptor {
 		catch (ExecutionException ex) {
 			throw (ex.getCause() instanceof Exception cause) ? cause : ex;
 		}
-		catch (Exception ex) {
+		catch (Exception | Error ex) {
 			throw ex;
 		}
 		catch (Throwable ex) {
+			// Neither an Exception nor an Error: only a custom Throwable, which a Callable cannot throw.
 			throw new IllegalStateException(ex);
 		}
 	}
