@@ -1,7 +1,11 @@
 package dev.asyncorm;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+
+import jakarta.persistence.metamodel.PluralAttribute;
+import jakarta.persistence.metamodel.SingularAttribute;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
@@ -95,5 +99,50 @@ public interface AsyncModelRepository<T, ID> extends Repository<T, ID>, AsyncQue
 	 * @throws InvalidDataAccessApiUsageException if the entity has no id
 	 */
 	CompletableFuture<T> refresh(T entity);
+
+	/**
+	 * Returns the related manager of one of the owner's relations, Django's {@code pizza.toppings}
+	 * or {@code box.pizza_set}: a mapped collection attribute (many-to-many from either side, or a
+	 * {@code @OneToMany(mappedBy)}), or Django's default name {@code <model>_set} of a relation
+	 * that another entity maps to this one without an inverse attribute. Does no I/O.
+	 * @param owner the owner, with its id set
+	 * @param relation the relation's name
+	 * @param <R> the related entity type
+	 * @return the manager
+	 * @throws InvalidLookupException if the owner has no such relation, naming the ones it has
+	 * @throws InvalidDataAccessApiUsageException if the owner has no id
+	 */
+	<R> AsyncRelatedManager<R> related(T owner, String relation);
+
+	/**
+	 * Returns the related manager of a relation named by the JPA static metamodel
+	 * ({@code Pizza_.toppings}), so that the compiler checks the name and the type.
+	 * @param owner the owner, with its id set
+	 * @param relation the collection attribute
+	 * @param <R> the related entity type
+	 * @return the manager
+	 */
+	<R> AsyncRelatedManager<R> related(T owner, PluralAttribute<? super T, ?, R> relation);
+
+	/**
+	 * Reads the object of a forward to-one relation, Django's {@code await pizza.abox}, with one
+	 * {@code SELECT}.
+	 * @param owner the owner, with its id set
+	 * @param relation the many-to-one or one-to-one attribute's name
+	 * @param <R> the related entity type
+	 * @return a future of the related object, empty when the key is null; fails with
+	 * {@link ObjectDoesNotExistException} when the owner's row is gone
+	 * @throws InvalidLookupException if the owner has no such to-one relation
+	 */
+	<R> CompletableFuture<Optional<R>> relatedObject(T owner, String relation);
+
+	/**
+	 * Reads the object of a forward to-one relation named by the JPA static metamodel.
+	 * @param owner the owner, with its id set
+	 * @param relation the to-one attribute
+	 * @param <R> the related entity type
+	 * @return a future of the related object, empty when the key is null
+	 */
+	<R> CompletableFuture<Optional<R>> relatedObject(T owner, SingularAttribute<? super T, R> relation);
 
 }

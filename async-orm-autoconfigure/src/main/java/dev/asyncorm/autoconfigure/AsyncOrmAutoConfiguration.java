@@ -12,6 +12,7 @@ import dev.asyncorm.execution.OperationDispatcher;
 import dev.asyncorm.execution.OperationMetrics;
 import dev.asyncorm.execution.PersistenceExceptions;
 import dev.asyncorm.query.ModelManagers;
+import dev.asyncorm.relation.RelatedManagers;
 import dev.asyncorm.repository.AsyncRepositoryPostProcessor;
 import jakarta.persistence.EntityManagerFactory;
 
@@ -86,6 +87,12 @@ public final class AsyncOrmAutoConfiguration {
 	ModelManagers asyncOrmModelManagers(JpaAccess jpa, OperationDispatcher dispatcher,
 			PersistenceExceptions exceptions) {
 		return new ModelManagers(jpa, dispatcher, exceptions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RelatedManagers asyncOrmRelatedManagers(JpaAccess jpa, OperationDispatcher dispatcher, ModelManagers managers) {
+		return new RelatedManagers(jpa, dispatcher, managers);
 	}
 
 	@Bean

@@ -29,15 +29,18 @@ final class CreateOperation<T> {
 
 	private final Map<SingularAttribute<? super T, ?>, @Nullable Object> creationFields;
 
+	private final QueryScope.@Nullable Linker<T> linker;
+
 	CreateOperation(ModelRuntime<T> runtime, QuerySpec<T> lookup,
-			Map<SingularAttribute<? super T, ?>, @Nullable Object> creationFields) {
+			Map<SingularAttribute<? super T, ?>, @Nullable Object> creationFields, QueryScope.@Nullable Linker<T> linker) {
 		this.runtime = runtime;
 		this.lookup = lookup;
 		this.creationFields = creationFields;
+		this.linker = linker;
 	}
 
-	CompletableFuture<CreateResult<T>> getOrCreate() {
-		return this.runtime.submit("getOrCreate", () -> {
+	CompletableFuture<CreateResult<T>> getOrCreate(String operation) {
+		return this.runtime.submit(operation, () -> {
 			try {
 				return this.runtime.jpa.write((em) -> {
 					T found = find(em, false);
@@ -51,8 +54,9 @@ final class CreateOperation<T> {
 		});
 	}
 
-	CompletableFuture<CreateResult<T>> updateOrCreate(Map<SingularAttribute<? super T, ?>, @Nullable Object> updates) {
-		return this.runtime.submit("updateOrCreate", () -> {
+	CompletableFuture<CreateResult<T>> updateOrCreate(String operation,
+			Map<SingularAttribute<? super T, ?>, @Nullable Object> updates) {
+		return this.runtime.submit(operation, () -> {
 			try {
 				return this.runtime.jpa.write((em) -> {
 					T found = find(em, false);
@@ -95,9 +99,7 @@ final class CreateOperation<T> {
 	private T insert(EntityManager em) {
 		T entity = this.runtime.model.instantiate();
 		this.runtime.populate(entity, this.creationFields);
-		em.persist(entity);
-		em.flush();
-		return entity;
+		return this.runtime.insert(em, entity, this.linker);
 	}
 
 	private T update(EntityManager em, T entity, Map<SingularAttribute<? super T, ?>, @Nullable Object> updates) {

@@ -82,7 +82,7 @@ final class CriteriaQueries<T> {
 				update.set(path, (Object) value);
 			}
 		});
-		Predicate predicate = spec.predicate(root, cb);
+		Predicate predicate = spec.predicate(root, update, cb);
 		if (predicate != null) {
 			update.where(predicate);
 		}
@@ -94,7 +94,7 @@ final class CriteriaQueries<T> {
 		CriteriaBuilder cb = em.getCriteriaBuilder();
 		CriteriaDelete<T> delete = cb.createCriteriaDelete(this.model.javaType());
 		Root<T> root = delete.from(this.model.javaType());
-		Predicate predicate = spec.predicate(root, cb);
+		Predicate predicate = spec.predicate(root, delete, cb);
 		if (predicate != null) {
 			delete.where(predicate);
 		}
@@ -107,7 +107,7 @@ final class CriteriaQueries<T> {
 	}
 
 	private void where(CriteriaQuery<?> query, QuerySpec<T> spec, Root<T> root, CriteriaBuilder cb) {
-		Predicate predicate = spec.predicate(root, cb);
+		Predicate predicate = spec.predicate(root, query, cb);
 		if (predicate != null) {
 			query.where(predicate);
 		}

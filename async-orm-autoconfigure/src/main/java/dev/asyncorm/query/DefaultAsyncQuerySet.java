@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 import dev.asyncorm.AsyncQuerySet;
@@ -29,13 +30,21 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 
 	private final QuerySpec<T> spec;
 
-	DefaultAsyncQuerySet(ModelRuntime<T> runtime, QuerySpec<T> spec) {
+	private final @Nullable QueryScope<T> scope;
+
+	DefaultAsyncQuerySet(ModelRuntime<T> runtime, QuerySpec<T> spec, @Nullable QueryScope<T> scope) {
 		this.runtime = runtime;
 		this.spec = spec;
+		this.scope = scope;
 	}
 
 	private DefaultAsyncQuerySet<T> with(QuerySpec<T> spec) {
-		return new DefaultAsyncQuerySet<>(this.runtime, spec);
+		return new DefaultAsyncQuerySet<>(this.runtime, spec, this.scope);
+	}
+
+	/** Runs an operation, named after the scope when there is one ({@code toppings.count}). */
+	private <R> CompletableFuture<R> submit(String operation, Callable<R> work) {
+		return this.runtime.submit(operationName(operation), work);
 	}
 
 	@Override
@@ -114,14 +123,14 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 			return CompletableFuture.completedFuture(List.of());
 		}
 		List<OrderTerm> ordering = ordering();
-		return this.runtime.submit("list", () -> this.runtime.jpa.read((em) -> this.runtime.queries
+		return submit("list", () -> this.runtime.jpa.read((em) -> this.runtime.queries
 			.select(em, this.spec, ordering, this.spec.offset(), this.spec.limit())
 			.getResultList()));
 	}
 
 	@Override
 	public CompletableFuture<T> get() {
-		return this.runtime.submit("get", () -> this.runtime.single(this.runtime.jpa.read(this::readForGet)));
+		return submit("get", () -> this.runtime.single(this.runtime.jpa.read(this::readForGet)));
 	}
 
 	@Override
@@ -157,7 +166,7 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 			return CompletableFuture.failedFuture(noItem(index));
 		}
 		List<OrderTerm> ordering = ordering();
-		return this.runtime.submit("item", () -> {
+		return submit("item", () -> {
 			List<T> rows = this.runtime.jpa.read((em) -> this.runtime.queries
 				.select(em, this.spec, ordering, this.spec.offset() + index, 1)
 				.getResultList());
@@ -188,7 +197,7 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 		if (this.spec.empty() || Integer.valueOf(0).equals(this.spec.limit())) {
 			return CompletableFuture.completedFuture(Optional.empty());
 		}
-		return this.runtime.submit(operation, () -> this.runtime.jpa.read((em) -> this.runtime.queries
+		return submit(operation, () -> this.runtime.jpa.read((em) -> this.runtime.queries
 			.select(em, this.spec, ordering, this.spec.offset(), 1)
 			.getResultList()
 			.stream()
@@ -222,7 +231,7 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 		if (this.spec.empty()) {
 			return CompletableFuture.completedFuture(0L);
 		}
-		return this.runtime.submit("count", () -> {
+		return submit("count", () -> {
 			long total = this.runtime.jpa.read((em) -> this.runtime.queries.count(em, this.spec));
 			long remaining = Math.max(0, total - this.spec.offset());
 			return (this.spec.limit() != null) ? Math.min(remaining, this.spec.limit()) : remaining;
@@ -234,7 +243,7 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 		if (this.spec.empty() || Integer.valueOf(0).equals(this.spec.limit())) {
 			return CompletableFuture.completedFuture(false);
 		}
-		return this.runtime.submit("exists", () -> this.runtime.jpa.read((em) -> !this.runtime.queries
+		return submit("exists", () -> this.runtime.jpa.read((em) -> !this.runtime.queries
 			.selectIds(em, this.spec, this.spec.offset(), 1)
 			.getResultList()
 			.isEmpty()));
@@ -252,7 +261,7 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 		if (this.spec.empty() || prepared.isEmpty()) {
 			return CompletableFuture.completedFuture(0L);
 		}
-		return this.runtime.submit("update",
+		return submit("update",
 				() -> (long) this.runtime.jpa.write((em) -> this.runtime.queries.update(em, this.spec, prepared)));
 	}
 
@@ -264,7 +273,7 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 		if (this.spec.empty()) {
 			return CompletableFuture.completedFuture(new DeleteResult(0, Map.of()));
 		}
-		return this.runtime.submit("delete", () -> this.runtime.jpa.write((em) -> DeletionCounter.count(() -> {
+		return submit("delete", () -> this.runtime.jpa.write((em) -> DeletionCounter.count(() -> {
 			if (this.runtime.bulkDeletable) {
 				DeletionCounter.add(this.runtime.model.name(), this.runtime.queries.delete(em, this.spec));
 				return;
@@ -276,7 +285,8 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 
 	@Override
 	public CompletableFuture<CreateResult<T>> getOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
-		return new CreateOperation<>(this.runtime, narrowTo(lookups), creationFields(lookups, defaults)).getOrCreate();
+		return new CreateOperation<>(this.runtime, narrowTo(lookups), creationFields(lookups, defaults), linker())
+			.getOrCreate(operationName("getOrCreate"));
 	}
 
 	@Override
@@ -292,8 +302,16 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 	@Override
 	public CompletableFuture<CreateResult<T>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults,
 			Map<String, ?> createDefaults) {
-		return new CreateOperation<>(this.runtime, narrowTo(lookups), creationFields(lookups, createDefaults))
-			.updateOrCreate(this.runtime.fields(defaults));
+		return new CreateOperation<>(this.runtime, narrowTo(lookups), creationFields(lookups, createDefaults), linker())
+			.updateOrCreate(operationName("updateOrCreate"), this.runtime.fields(defaults));
+	}
+
+	private String operationName(String operation) {
+		return (this.scope != null) ? this.scope.name() + "." + operation : operation;
+	}
+
+	private QueryScope.@Nullable Linker<T> linker() {
+		return (this.scope != null) ? this.scope.linker() : null;
 	}
 
 	private QuerySpec<T> narrowTo(Map<String, ?> lookups) {

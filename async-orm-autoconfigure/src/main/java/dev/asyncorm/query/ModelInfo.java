@@ -1,10 +1,6 @@
 package dev.asyncorm.query;
 
-import java.beans.PropertyDescriptor;
 import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Field;
-import java.lang.reflect.Member;
-import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +16,6 @@ import jakarta.persistence.metamodel.SingularAttribute;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * What async-orm knows of one entity: its JPA metamodel attributes by name, its id and its
@@ -148,41 +143,11 @@ final class ModelInfo<T> {
 	}
 
 	@Nullable Object idOf(T entity) {
-		return get(entity, this.id);
+		return EntityAttributes.get(entity, this.id);
 	}
 
 	T instantiate() {
 		return BeanUtils.instantiateClass(this.javaType);
-	}
-
-	/** Reads an attribute of an entity through its field or getter. */
-	static @Nullable Object get(Object entity, Attribute<?, ?> attribute) {
-		Member member = attribute.getJavaMember();
-		if (member instanceof Field field) {
-			ReflectionUtils.makeAccessible(field);
-			return ReflectionUtils.getField(field, entity);
-		}
-		if (member instanceof Method method) {
-			ReflectionUtils.makeAccessible(method);
-			return ReflectionUtils.invokeMethod(method, entity);
-		}
-		throw new IllegalStateException("Cannot read " + attribute.getName() + " of " + entity.getClass().getName());
-	}
-
-	/** Writes an attribute of an entity through its field, or its setter when mapped on properties. */
-	static void set(Object entity, Attribute<?, ?> attribute, @Nullable Object value) {
-		Member member = attribute.getJavaMember();
-		if (member instanceof Field field) {
-			ReflectionUtils.makeAccessible(field);
-			ReflectionUtils.setField(field, entity, value);
-			return;
-		}
-		PropertyDescriptor descriptor = BeanUtils.getPropertyDescriptor(entity.getClass(), attribute.getName());
-		if (descriptor == null || descriptor.getWriteMethod() == null) {
-			throw new IllegalStateException("Cannot write " + attribute.getName() + " of " + entity.getClass().getName());
-		}
-		ReflectionUtils.makeAccessible(descriptor.getWriteMethod());
-		ReflectionUtils.invokeMethod(descriptor.getWriteMethod(), entity, value);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import dev.asyncorm.AsyncModelRepository;
+import dev.asyncorm.AsyncQueryOperations;
 import dev.asyncorm.AsyncQuerySet;
 import dev.asyncorm.CreateResult;
 import dev.asyncorm.DeleteResult;
@@ -21,13 +22,13 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * The implementation of {@link AsyncModelRepository} for one repository: the model-level writes
+ * What {@link AsyncModelRepository} does for one repository, relations aside: the model-level writes
  * ({@code create}, {@code save}, {@code delete}, {@code refresh}) and every query operation on
  * {@link #all()}.
  *
  * @param <T> the entity type
  */
-public final class ModelManager<T> implements AsyncModelRepository<T, Object> {
+public final class ModelManager<T> implements AsyncQueryOperations<T> {
 
 	private final ModelRuntime<T> runtime;
 
@@ -35,10 +36,14 @@ public final class ModelManager<T> implements AsyncModelRepository<T, Object> {
 
 	ModelManager(ModelRuntime<T> runtime) {
 		this.runtime = runtime;
-		this.all = new DefaultAsyncQuerySet<>(runtime, QuerySpec.all());
+		this.all = new DefaultAsyncQuerySet<>(runtime, QuerySpec.all(), null);
 	}
 
-	@Override
+	/**
+	 * Inserts the entity, as {@link AsyncModelRepository#create(Object)} describes.
+	 * @param entity the entity
+	 * @return a future of the result
+	 */
 	public CompletableFuture<T> create(T entity) {
 		Object presetId = this.runtime.model.idGenerated() ? this.runtime.model.idOf(entity) : null;
 		return this.runtime.submit("create", () -> this.runtime.jpa.write((em) -> {
@@ -60,7 +65,12 @@ public final class ModelManager<T> implements AsyncModelRepository<T, Object> {
 				+ id + " set; clear the id, or use save() to update an existing row.");
 	}
 
-	@Override
+	/**
+	 * Builds and inserts an entity, as {@link AsyncModelRepository#create(Map)} describes.
+	 * @param Map<String the Map<String
+	 * @param fields the fields
+	 * @return a future of the result
+	 */
 	public CompletableFuture<T> create(Map<String, ?> fields) {
 		Map<SingularAttribute<? super T, ?>, @Nullable Object> resolved = this.runtime.fields(fields);
 		return this.runtime.submit("create", () -> this.runtime.jpa.write((em) -> {
@@ -71,7 +81,11 @@ public final class ModelManager<T> implements AsyncModelRepository<T, Object> {
 		}));
 	}
 
-	@Override
+	/**
+	 * Inserts or updates, as {@link AsyncModelRepository#save(Object)} describes.
+	 * @param entity the entity
+	 * @return a future of the result
+	 */
 	public CompletableFuture<T> save(T entity) {
 		return this.runtime.submit("save", () -> this.runtime.jpa.write((em) -> {
 			if (this.runtime.entityInformation.isNew(entity)) {
@@ -82,7 +96,12 @@ public final class ModelManager<T> implements AsyncModelRepository<T, Object> {
 		}));
 	}
 
-	@Override
+	/**
+	 * Writes the given fields, as {@link AsyncModelRepository#save(Object, String...)} describes.
+	 * @param entity the entity
+	 * @param updateFields the updateFields
+	 * @return a future of the result
+	 */
 	public CompletableFuture<T> save(T entity, String... updateFields) {
 		Object id = this.runtime.model.idOf(entity);
 		if (id == null) {
@@ -91,7 +110,7 @@ public final class ModelManager<T> implements AsyncModelRepository<T, Object> {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
 		for (String field : updateFields) {
 			SingularAttribute<? super T, ?> attribute = this.runtime.model.basicAttribute(field);
-			values.put(attribute.getName(), ModelInfo.get(entity, attribute));
+			values.put(attribute.getName(), EntityAttributes.get(entity, attribute));
 		}
 		if (values.isEmpty()) {
 			return CompletableFuture.completedFuture(entity);
@@ -107,7 +126,11 @@ public final class ModelManager<T> implements AsyncModelRepository<T, Object> {
 		});
 	}
 
-	@Override
+	/**
+	 * Deletes the entity's row, as {@link AsyncModelRepository#delete(Object)} describes.
+	 * @param entity the entity
+	 * @return a future of the result
+	 */
 	public CompletableFuture<DeleteResult> delete(T entity) {
 		Object id = this.runtime.requireId(entity, "deleted");
 		QuerySpec<T> row = byId(id);
@@ -124,7 +147,11 @@ public final class ModelManager<T> implements AsyncModelRepository<T, Object> {
 		})));
 	}
 
-	@Override
+	/**
+	 * Reloads the entity, as {@link AsyncModelRepository#refresh(Object)} describes.
+	 * @param entity the entity
+	 * @return a future of the result
+	 */
 	public CompletableFuture<T> refresh(T entity) {
 		Object id = this.runtime.requireId(entity, "refreshed");
 		return this.runtime.submit("refresh", () -> {
@@ -133,7 +160,7 @@ public final class ModelManager<T> implements AsyncModelRepository<T, Object> {
 				throw this.runtime.doesNotExist();
 			}
 			for (Attribute<? super T, ?> attribute : this.runtime.model.attributes()) {
-				ModelInfo.set(entity, attribute, ModelInfo.get(fresh, attribute));
+				EntityAttributes.set(entity, attribute, EntityAttributes.get(fresh, attribute));
 			}
 			return entity;
 		});

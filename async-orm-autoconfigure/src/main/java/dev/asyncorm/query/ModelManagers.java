@@ -21,6 +21,8 @@ public final class ModelManagers {
 
 	private final ConcurrentMap<Class<?>, ModelManager<?>> managers = new ConcurrentHashMap<>();
 
+	private final ConcurrentMap<RuntimeKey, ModelRuntime<?>> runtimes = new ConcurrentHashMap<>();
+
 	/**
 	 * Creates the registry.
 	 * @param jpa the persistence unit and its transactions
@@ -46,11 +48,32 @@ public final class ModelManagers {
 				(key) -> create(repositoryInterface, domainType));
 	}
 
+	/**
+	 * Returns a model seen through a scope, its operations measured under a repository's name.
+	 * @param repositoryInterface the repository whose simple name tags the metrics
+	 * @param domainType the entity type
+	 * @param scope the scope
+	 * @param <T> the entity type
+	 * @return the scoped model
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> ScopedModel<T> scoped(Class<?> repositoryInterface, Class<T> domainType, QueryScope<T> scope) {
+		ModelRuntime<T> runtime = (ModelRuntime<T>) this.runtimes.computeIfAbsent(
+				new RuntimeKey(repositoryInterface, domainType), (key) -> runtime(repositoryInterface, domainType));
+		return new ScopedModel<>(runtime, scope);
+	}
+
 	private <T> ModelManager<T> create(Class<?> repositoryInterface, Class<T> domainType) {
+		return new ModelManager<>(runtime(repositoryInterface, domainType));
+	}
+
+	private <T> ModelRuntime<T> runtime(Class<?> repositoryInterface, Class<T> domainType) {
 		EntityType<T> entityType = this.jpa.entityManagerFactory().getMetamodel().entity(domainType);
-		ModelInfo<T> model = new ModelInfo<>(entityType);
-		return new ModelManager<>(new ModelRuntime<>(model, this.jpa, this.dispatcher, this.exceptions,
-				repositoryInterface.getSimpleName()));
+		return new ModelRuntime<>(new ModelInfo<>(entityType), this.jpa, this.dispatcher, this.exceptions,
+				repositoryInterface.getSimpleName());
+	}
+
+	private record RuntimeKey(Class<?> repositoryInterface, Class<?> domainType) {
 	}
 
 }

@@ -13,6 +13,7 @@ import dev.asyncorm.ObjectDoesNotExistException;
 import dev.asyncorm.execution.JpaAccess;
 import dev.asyncorm.execution.OperationDispatcher;
 import dev.asyncorm.execution.PersistenceExceptions;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -81,6 +82,19 @@ final class ModelRuntime<T> {
 		return this.dispatcher.submit(this.repositoryName, operation, work);
 	}
 
+	/** Inserts an entity, linking it to a scope when there is one, and flushes so that conflicts surface here. */
+	T insert(EntityManager em, T entity, QueryScope.@Nullable Linker<T> linker) {
+		if (linker != null) {
+			linker.beforeInsert(entity);
+		}
+		em.persist(entity);
+		if (linker != null) {
+			linker.afterInsert(em, entity);
+		}
+		em.flush();
+		return entity;
+	}
+
 	/** Django's {@code get()} over rows read with a limit of 21. */
 	T single(List<T> rows) {
 		if (rows.size() == 1) {
@@ -123,7 +137,7 @@ final class ModelRuntime<T> {
 
 	/** Writes resolved field values onto an entity, calling deferred suppliers. */
 	void populate(T entity, Map<SingularAttribute<? super T, ?>, @Nullable Object> fields) {
-		fields.forEach((attribute, value) -> ModelInfo.set(entity, attribute, convert(attribute, value)));
+		fields.forEach((attribute, value) -> EntityAttributes.set(entity, attribute, convert(attribute, value)));
 	}
 
 	private @Nullable Object convert(SingularAttribute<? super T, ?> attribute, @Nullable Object value) {

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.From;
+import jakarta.persistence.criteria.CommonAbstractCriteria;
+import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +22,7 @@ import org.springframework.data.jpa.domain.PredicateSpecification;
  * @param empty whether the queryset is {@code none()}
  * @param <T> the entity type
  */
-record QuerySpec<T>(List<PredicateSpecification<T>> conditions, @Nullable List<OrderTerm> ordering, int offset,
+record QuerySpec<T>(List<Condition<T>> conditions, @Nullable List<OrderTerm> ordering, int offset,
 		@Nullable Integer limit, boolean empty) {
 
 	static <T> QuerySpec<T> all() {
@@ -32,8 +33,12 @@ record QuerySpec<T>(List<PredicateSpecification<T>> conditions, @Nullable List<O
 		return this.offset > 0 || this.limit != null;
 	}
 
-	QuerySpec<T> where(PredicateSpecification<T> condition) {
-		List<PredicateSpecification<T>> conditions = new ArrayList<>(this.conditions);
+	QuerySpec<T> where(PredicateSpecification<T> specification) {
+		return where(Condition.of(specification));
+	}
+
+	QuerySpec<T> where(Condition<T> condition) {
+		List<Condition<T>> conditions = new ArrayList<>(this.conditions);
 		conditions.add(condition);
 		return new QuerySpec<>(List.copyOf(conditions), this.ordering, this.offset, this.limit, this.empty);
 	}
@@ -58,12 +63,12 @@ record QuerySpec<T>(List<PredicateSpecification<T>> conditions, @Nullable List<O
 	}
 
 	/** The predicate of all the conditions, or {@code null} when there is none. */
-	@Nullable Predicate predicate(From<?, T> from, CriteriaBuilder cb) {
+	@Nullable Predicate predicate(Root<T> root, CommonAbstractCriteria statement, CriteriaBuilder cb) {
 		if (this.conditions.isEmpty()) {
 			return null;
 		}
 		Predicate[] predicates = this.conditions.stream()
-			.map((condition) -> condition.toPredicate(from, cb))
+			.map((condition) -> condition.toPredicate(root, statement, cb))
 			.toArray(Predicate[]::new);
 		return (predicates.length == 1) ? predicates[0] : cb.and(predicates);
 	}

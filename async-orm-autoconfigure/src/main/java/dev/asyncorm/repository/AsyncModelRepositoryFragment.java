@@ -6,12 +6,16 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import dev.asyncorm.AsyncModelRepository;
+import dev.asyncorm.AsyncRelatedManager;
 import dev.asyncorm.AsyncQuerySet;
 import dev.asyncorm.CreateResult;
 import dev.asyncorm.DeleteResult;
 import dev.asyncorm.Q;
 import dev.asyncorm.query.ModelManager;
 import dev.asyncorm.query.ModelManagers;
+import dev.asyncorm.relation.RelatedManagers;
+import jakarta.persistence.metamodel.PluralAttribute;
+import jakarta.persistence.metamodel.SingularAttribute;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,14 +33,21 @@ public class AsyncModelRepositoryFragment implements AsyncModelRepository<Object
 
 	private final ObjectProvider<ModelManagers> managersProvider;
 
+	private final ObjectProvider<RelatedManagers> relationsProvider;
+
 	private volatile @Nullable ModelManagers managers;
+
+	private volatile @Nullable RelatedManagers relations;
 
 	/**
 	 * Creates the fragment.
 	 * @param managersProvider the managers, absent when async-orm is disabled
+	 * @param relationsProvider the related managers, absent when async-orm is disabled
 	 */
-	public AsyncModelRepositoryFragment(ObjectProvider<ModelManagers> managersProvider) {
+	public AsyncModelRepositoryFragment(ObjectProvider<ModelManagers> managersProvider,
+			ObjectProvider<RelatedManagers> relationsProvider) {
 		this.managersProvider = managersProvider;
+		this.relationsProvider = relationsProvider;
 	}
 
 	@SuppressWarnings("unchecked")
@@ -44,14 +55,51 @@ public class AsyncModelRepositoryFragment implements AsyncModelRepository<Object
 		RepositoryMetadata metadata = RepositoryMethodContext.getContext().getMetadata();
 		ModelManagers managers = this.managers;
 		if (managers == null) {
-			managers = this.managersProvider.getIfAvailable();
-			if (managers == null) {
-				throw new IllegalStateException(metadata.getRepositoryInterface().getSimpleName()
-						+ " cannot run: async-orm is not configured (async-orm.enabled=false, or no EntityManagerFactory)");
-			}
+			managers = required(this.managersProvider, metadata);
 			this.managers = managers;
 		}
 		return managers.manager(metadata.getRepositoryInterface(), (Class<Object>) metadata.getDomainType());
+	}
+
+	private RelatedManagers relations(RepositoryMetadata metadata) {
+		RelatedManagers relations = this.relations;
+		if (relations == null) {
+			relations = required(this.relationsProvider, metadata);
+			this.relations = relations;
+		}
+		return relations;
+	}
+
+	private static <S> S required(ObjectProvider<S> provider, RepositoryMetadata metadata) {
+		S service = provider.getIfAvailable();
+		if (service == null) {
+			throw new IllegalStateException(metadata.getRepositoryInterface().getSimpleName()
+					+ " cannot run: async-orm is not configured (async-orm.enabled=false, or no EntityManagerFactory)");
+		}
+		return service;
+	}
+
+	@Override
+	public <R> AsyncRelatedManager<R> related(Object owner, String relation) {
+		RepositoryMetadata metadata = RepositoryMethodContext.getContext().getMetadata();
+		return relations(metadata).related(metadata.getRepositoryInterface(), metadata.getDomainType(), owner, relation);
+	}
+
+	@Override
+	public <R> AsyncRelatedManager<R> related(Object owner, PluralAttribute<? super Object, ?, R> relation) {
+		return related(owner, relation.getName());
+	}
+
+	@Override
+	public <R> CompletableFuture<Optional<R>> relatedObject(Object owner, String relation) {
+		RepositoryMetadata metadata = RepositoryMethodContext.getContext().getMetadata();
+		return relations(metadata).relatedObject(metadata.getRepositoryInterface(), metadata.getDomainType(), owner,
+				relation);
+	}
+
+	@Override
+	public <R> CompletableFuture<Optional<R>> relatedObject(Object owner, SingularAttribute<? super Object, R> relation) {
+		return relatedObject(owner, relation.getName());
 	}
 
 	@Override

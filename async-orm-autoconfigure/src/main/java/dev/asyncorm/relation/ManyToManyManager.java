@@ -1,0 +1,103 @@
+package dev.asyncorm.relation;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import dev.asyncorm.AsyncRelatedManager;
+import dev.asyncorm.query.ScopedModel;
+import jakarta.persistence.EntityManager;
+
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+/**
+ * A many-to-many related manager, from either side: every change is a few statements on the join
+ * table, whatever the number of members. {@code add} reads which of the given ids are members
+ * already and inserts the others in one statement; {@code set} deletes the join rows of the
+ * members not kept, then adds.
+ *
+ * @param <R> the related entity type
+ */
+final class ManyToManyManager<R> extends AbstractRelatedManager<R> {
+
+	private final JoinTableStatements joinTable;
+
+	ManyToManyManager(RelationContext context, ScopedModel<R> scoped, JoinTableStatements joinTable) {
+		super(context, scoped);
+		this.joinTable = joinTable;
+	}
+
+	@Override
+	public CompletableFuture<Void> add(Collection<? extends R> objects, boolean bulk) {
+		return addIds(this.context.idsOf(objects, "add", "save it first"));
+	}
+
+	@Override
+	public CompletableFuture<Void> addIds(Collection<?> ids) {
+		Set<Object> targets = this.context.ids(ids);
+		if (targets.isEmpty()) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return this.context.write("add", (em) -> addMissing(em, targets));
+	}
+
+	@Override
+	public CompletableFuture<Void> removeIds(Collection<?> ids) {
+		Set<Object> targets = this.context.ids(ids);
+		if (targets.isEmpty()) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return this.context.write("remove", (em) -> this.joinTable.delete(em, this.context.ownerId, targets));
+	}
+
+	@Override
+	public CompletableFuture<Void> clear() {
+		return this.context.write("clear", (em) -> this.joinTable.deleteAll(em, this.context.ownerId));
+	}
+
+	@Override
+	public CompletableFuture<Void> set(Collection<? extends R> objects, boolean clear) {
+		return setIds(this.context.idsOf(objects, "set", "save it first"), clear);
+	}
+
+	@Override
+	public CompletableFuture<Void> setIds(Collection<?> ids) {
+		return setIds(this.context.ids(ids), false);
+	}
+
+	private CompletableFuture<Void> setIds(Set<Object> targets, boolean clear) {
+		return this.context.write("set", (em) -> {
+			if (clear) {
+				this.joinTable.deleteAll(em, this.context.ownerId);
+			}
+			else {
+				this.joinTable.deleteAllExcept(em, this.context.ownerId, targets);
+			}
+			if (!targets.isEmpty()) {
+				addMissing(em, targets);
+			}
+		});
+	}
+
+	@Override
+	public AsyncRelatedManager<R> through(Map<String, ?> defaults) {
+		if (defaults.isEmpty()) {
+			return this;
+		}
+		throw new InvalidDataAccessApiUsageException("'" + this.context.relation.name() + "' is a plain join table "
+				+ "without a join entity: through defaults " + defaults.keySet() + " have no columns to go to.");
+	}
+
+	/** Inserts the join rows of the ids that are not members yet: Django's add is idempotent. */
+	private void addMissing(EntityManager em, Set<Object> targets) {
+		Set<Object> missing = new LinkedHashSet<>(targets);
+		this.joinTable.members(em, this.context.ownerId, targets)
+			.forEach((member) -> missing.remove(this.context.normalize(member)));
+		if (!missing.isEmpty()) {
+			this.joinTable.insert(em, this.context.ownerId, missing);
+		}
+	}
+
+}

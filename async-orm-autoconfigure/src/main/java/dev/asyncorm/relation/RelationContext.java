@@ -1,0 +1,125 @@
+package dev.asyncorm.relation;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import dev.asyncorm.execution.JpaAccess;
+import dev.asyncorm.execution.OperationDispatcher;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceUnitUtil;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.support.DefaultConversionService;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.util.ClassUtils;
+
+/**
+ * What the related managers of one owner share: the relation, the owner and its id, where
+ * operations run, and how ids are read and normalised.
+ */
+final class RelationContext {
+
+	private static final ConversionService CONVERSION = DefaultConversionService.getSharedInstance();
+
+	final Relation relation;
+
+	final Object owner;
+
+	final Object ownerId;
+
+	final JpaAccess jpa;
+
+	private final OperationDispatcher dispatcher;
+
+	private final String repositoryName;
+
+	private final PersistenceUnitUtil units;
+
+	private final Class<?> targetIdType;
+
+	RelationContext(Relation relation, Object owner, Object ownerId, JpaAccess jpa, OperationDispatcher dispatcher,
+			String repositoryName, Class<?> targetIdType) {
+		this.relation = relation;
+		this.owner = owner;
+		this.ownerId = ownerId;
+		this.jpa = jpa;
+		this.dispatcher = dispatcher;
+		this.repositoryName = repositoryName;
+		this.units = jpa.entityManagerFactory().getPersistenceUnitUtil();
+		this.targetIdType = ClassUtils.resolvePrimitiveIfNecessary(targetIdType);
+	}
+
+	/** Runs a change of the relation in one transaction, measured as {@code <relation>.<operation>}. */
+	CompletableFuture<Void> write(String operation, Consumer<EntityManager> work) {
+		return this.dispatcher.submit(this.repositoryName, this.relation.name() + "." + operation,
+				() -> this.jpa.write((em) -> {
+					work.accept(em);
+					return null;
+				}));
+	}
+
+	@Nullable Object idOf(Object entity) {
+		return this.units.getIdentifier(entity);
+	}
+
+	/** The ids of related objects, checked to be of the target type and, when asked, saved. */
+	Set<Object> idsOf(Collection<?> objects, String action, @Nullable String unsavedHint) {
+		idsOfAny(objects, action);
+		Set<Object> ids = new LinkedHashSet<>();
+		for (Object object : objects) {
+			Object id = idOf(object);
+			if (id == null) {
+				throw new InvalidDataAccessApiUsageException("Cannot " + action + " " + describe(object)
+						+ ": it is not saved" + ((unsavedHint != null) ? "; " + unsavedHint : "") + ".");
+			}
+			ids.add(normalize(id));
+		}
+		return ids;
+	}
+
+	/** Checks that objects are of the target type, saved or not. */
+	void idsOfAny(Collection<?> objects, String action) {
+		for (Object object : objects) {
+			if (!this.relation.targetType().isInstance(object)) {
+				throw new InvalidDataAccessApiUsageException("'" + this.relation.targetType().getSimpleName()
+						+ "' instance expected by " + action + "(), got " + describe(object) + ".");
+			}
+		}
+	}
+
+	/** Primary keys given by the user, converted to the target's id type. */
+	Set<Object> ids(Collection<?> ids) {
+		Set<Object> normalized = new LinkedHashSet<>();
+		for (Object id : ids) {
+			if (id == null) {
+				throw new InvalidDataAccessApiUsageException("A primary key of " + this.relation.name() + " is null.");
+			}
+			normalized.add(normalize(id));
+		}
+		return normalized;
+	}
+
+	/** A key as the target's id type, whatever numeric type the caller or the driver used. */
+	Object normalize(Object id) {
+		if (this.targetIdType.isInstance(id)) {
+			return id;
+		}
+		Object converted = CONVERSION.convert(id, this.targetIdType);
+		if (converted == null) {
+			throw new InvalidDataAccessApiUsageException("'" + id + "' is not a primary key of "
+					+ this.relation.targetType().getSimpleName() + ".");
+		}
+		return converted;
+	}
+
+	String describe(Object entity) {
+		Object id = (this.relation.ownerType().isInstance(entity) || this.relation.targetType().isInstance(entity))
+				? idOf(entity) : null;
+		return entity.getClass().getSimpleName() + ((id != null) ? " with id " + id : " " + entity);
+	}
+
+}
