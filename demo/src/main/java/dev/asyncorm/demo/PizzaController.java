@@ -10,9 +10,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -72,6 +74,60 @@ class PizzaController {
 		return this.toppings.getOrCreate(Map.of("name", request.requiredName()))
 			.thenApply((result) -> ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
 				.body(ToppingView.of(result.object(), result.created())));
+	}
+
+	/** A pizza's toppings, through its related manager named by the JPA static metamodel. */
+	@GetMapping("/pizzas/{id}/toppings")
+	CompletableFuture<List<ToppingItem>> toppings(@PathVariable long id) {
+		return this.pizzas.get("pk", id).thenCompose(this::toppingsOf);
+	}
+
+	/** Django's {@code pizza.toppings.aadd(*ids)}: idempotent, one query and one insert. */
+	@PostMapping("/pizzas/{id}/toppings")
+	CompletableFuture<List<ToppingItem>> addToppings(@PathVariable long id, @RequestBody IdsRequest request) {
+		return this.pizzas.get("pk", id)
+			.thenCompose((pizza) -> this.pizzas.related(pizza, "toppings").addIds(request.ids())
+				.thenCompose((done) -> toppingsOf(pizza)));
+	}
+
+	/** Django's {@code pizza.toppings.aset(ids)}: applies the difference. */
+	@PutMapping("/pizzas/{id}/toppings")
+	CompletableFuture<List<ToppingItem>> setToppings(@PathVariable long id, @RequestBody IdsRequest request) {
+		return this.pizzas.get("pk", id)
+			.thenCompose((pizza) -> this.pizzas.related(pizza, Pizza_.toppings).setIds(request.ids())
+				.thenCompose((done) -> toppingsOf(pizza)));
+	}
+
+	/** Django's {@code pizza.toppings.aremove(topping_id)}: the topping itself stays. */
+	@DeleteMapping("/pizzas/{id}/toppings/{toppingId}")
+	CompletableFuture<List<ToppingItem>> removeTopping(@PathVariable long id, @PathVariable long toppingId) {
+		return this.pizzas.get("pk", id)
+			.thenCompose((pizza) -> this.pizzas.related(pizza, Pizza_.toppings).removeIds(List.of(toppingId))
+				.thenCompose((done) -> toppingsOf(pizza)));
+	}
+
+	private CompletableFuture<List<ToppingItem>> toppingsOf(Pizza pizza) {
+		return this.pizzas.related(pizza, Pizza_.toppings).orderBy("name").list().thenApply(ToppingItem::listOf);
+	}
+
+	/** The body of the toppings requests. */
+	record IdsRequest(List<Long> ids) {
+
+		IdsRequest {
+			if (ids == null) {
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "ids is required");
+			}
+		}
+
+	}
+
+	/** A topping of a pizza. */
+	record ToppingItem(@Nullable Long id, String name) {
+
+		static List<ToppingItem> listOf(List<Topping> toppings) {
+			return toppings.stream().map((topping) -> new ToppingItem(topping.getId(), topping.getName())).toList();
+		}
+
 	}
 
 	/** The body of the POST requests. */

@@ -125,6 +125,60 @@ class DemoApplicationTests {
 	}
 
 	@Test
+	void toppingsOfAPizzaAreAddedRemovedAndSet() {
+		long margherita = getPizzas("/pizzas?name=Margherita").get(0).id();
+		long mushroom = this.toppings.get("name", "mushroom").join().getId();
+		long bacon = this.toppings.get("name", "bacon").join().getId();
+		List<Long> original = toppingsOf(margherita).stream().map(ToppingItemJson::id).toList();
+		assertThat(toppingsOf(margherita)).extracting(ToppingItemJson::name).containsExactly("cheese", "tomato");
+		try {
+			assertThat(changeToppings("POST", "/pizzas/{id}/toppings", margherita, List.of(mushroom, mushroom)))
+				.extracting(ToppingItemJson::name)
+				.containsExactly("cheese", "mushroom", "tomato");
+			assertThat(changeToppings("DELETE", "/pizzas/{id}/toppings/" + mushroom, margherita, null))
+				.extracting(ToppingItemJson::name)
+				.containsExactly("cheese", "tomato");
+			assertThat(changeToppings("PUT", "/pizzas/{id}/toppings", margherita, List.of(bacon)))
+				.extracting(ToppingItemJson::name)
+				.containsExactly("bacon");
+			this.client.post()
+				.uri("/pizzas/{id}/toppings", margherita)
+				.body(Map.of("ids", List.of(999999)))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.CONFLICT);
+			assertThat(toppingsOf(margherita)).extracting(ToppingItemJson::name).containsExactly("bacon");
+		}
+		finally {
+			changeToppings("PUT", "/pizzas/{id}/toppings", margherita, original);
+		}
+		assertThat(toppingsOf(margherita)).extracting(ToppingItemJson::name).containsExactly("cheese", "tomato");
+	}
+
+	private List<ToppingItemJson> toppingsOf(long pizza) {
+		return this.client.get()
+			.uri("/pizzas/{id}/toppings", pizza)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<ToppingItemJson>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private List<ToppingItemJson> changeToppings(String method, String uri, long pizza, List<Long> ids) {
+		var request = this.client.method(org.springframework.http.HttpMethod.valueOf(method)).uri(uri, pizza);
+		var response = (ids != null) ? request.body(Map.of("ids", ids)).exchange() : request.exchange();
+		return response.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<ToppingItemJson>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	@Test
 	void operationsAreMeasuredPerRepository() {
 		getPizzas("/pizzas");
 		Map<String, Object> metric = this.client.get()
@@ -191,6 +245,9 @@ class DemoApplicationTests {
 	}
 
 	record CountJson(long count) {
+	}
+
+	record ToppingItemJson(Long id, String name) {
 	}
 
 }
