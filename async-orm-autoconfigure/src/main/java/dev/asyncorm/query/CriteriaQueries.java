@@ -44,8 +44,8 @@ final class CriteriaQueries<T> {
 		return window(em.createQuery(query), offset, limit);
 	}
 
-	/** Selects the ids of one window of rows, for {@code exists()}. */
-	TypedQuery<?> selectIds(EntityManager em, QuerySpec<T> spec, int offset, int limit) {
+	/** Selects the ids of one window of rows, for {@code exists()} and deletes. */
+	TypedQuery<?> selectIds(EntityManager em, QuerySpec<T> spec, int offset, @Nullable Integer limit) {
 		CriteriaBuilder cb = em.getCriteriaBuilder();
 		CriteriaQuery<Object> query = cb.createQuery(Object.class);
 		Root<T> root = query.from(this.model.javaType());

@@ -274,12 +274,11 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 			return CompletableFuture.completedFuture(new DeleteResult(0, Map.of()));
 		}
 		return submit("delete", () -> this.runtime.jpa.write((em) -> DeletionCounter.count(() -> {
-			if (this.runtime.bulkDeletable) {
+			if (this.runtime.bulkDeletable && this.runtime.joinRows.isEmpty()) {
 				DeletionCounter.add(this.runtime.model.name(), this.runtime.queries.delete(em, this.spec));
 				return;
 			}
-			this.runtime.queries.select(em, this.spec, List.of(), 0, null).getResultList().forEach(em::remove);
-			em.flush();
+			this.runtime.deleteByIds(em, this.runtime.queries.selectIds(em, this.spec, 0, null).getResultList());
 		})));
 	}
 

@@ -133,18 +133,8 @@ public final class ModelManager<T> implements AsyncQueryOperations<T> {
 	 */
 	public CompletableFuture<DeleteResult> delete(T entity) {
 		Object id = this.runtime.requireId(entity, "deleted");
-		QuerySpec<T> row = byId(id);
-		return this.runtime.submit("delete", () -> this.runtime.jpa.write((em) -> DeletionCounter.count(() -> {
-			if (this.runtime.bulkDeletable) {
-				DeletionCounter.add(this.runtime.model.name(), this.runtime.queries.delete(em, row));
-				return;
-			}
-			T managed = em.find(this.runtime.model.javaType(), id);
-			if (managed != null) {
-				em.remove(managed);
-				em.flush();
-			}
-		})));
+		return this.runtime.submit("delete", () -> this.runtime.jpa
+			.write((em) -> DeletionCounter.count(() -> this.runtime.deleteByIds(em, List.of(id)))));
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import dev.asyncorm.MultipleObjectsReturnedException;
 import dev.asyncorm.ObjectDoesNotExistException;
+import dev.asyncorm.Q;
 import dev.asyncorm.execution.JpaAccess;
 import dev.asyncorm.execution.OperationDispatcher;
 import dev.asyncorm.execution.PersistenceExceptions;
@@ -17,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.metamodel.MappingMetamodel;
 import org.hibernate.persister.entity.EntityPersister;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +36,9 @@ final class ModelRuntime<T> {
 
 	static final int MAX_GET_RESULTS = 21;
 
+	/** Ids per statement when deleting by id, well below every driver's parameter limit. */
+	private static final int DELETE_CHUNK = 1000;
+
 	final ModelInfo<T> model;
 
 	final LookupCompiler<T> compiler;
@@ -50,8 +55,14 @@ final class ModelRuntime<T> {
 
 	final List<OrderTerm> defaultOrdering;
 
-	/** Whether a queryset delete can be one DELETE statement: no cascaded removal, no owned collection. */
+	/**
+	 * Whether a delete can be one DELETE statement (after the join rows): no cascaded removal and
+	 * no owned collection other than many-to-many join tables, which {@link #joinRows} empties.
+	 */
 	final boolean bulkDeletable;
+
+	/** The many-to-many join rows that reference this model's rows, deleted before them. */
+	final JoinRows joinRows;
 
 	private final OperationDispatcher dispatcher;
 
@@ -70,12 +81,42 @@ final class ModelRuntime<T> {
 		this.entityInformation = JpaEntityInformationSupport.getEntityInformation(model.javaType(),
 				jpa.entityManagerFactory().getMetamodel(), jpa.entityManagerFactory().getPersistenceUnitUtil());
 		this.defaultOrdering = OrderTerm.parseAll(model.ordering(), model);
-		EntityPersister persister = jpa.entityManagerFactory()
-			.unwrap(SessionFactoryImplementor.class)
-			.getMappingMetamodel()
-			.getEntityDescriptor(model.javaType());
-		this.bulkDeletable = !persister.hasCascadeDelete() && !persister.hasOwnedCollections()
+		MappingMetamodel mapping = jpa.entityManagerFactory().unwrap(SessionFactoryImplementor.class).getMappingMetamodel();
+		EntityPersister persister = mapping.getEntityDescriptor(model.javaType());
+		this.joinRows = JoinRows.of(mapping, model.javaType());
+		this.bulkDeletable = !persister.hasCascadeDelete() && !hasOwnedCollectionsBesideJoinTables(mapping, model.javaType())
 				&& Arrays.stream(persister.getPropertyCascadeStyles()).noneMatch((style) -> style.hasOrphanDelete());
+	}
+
+	private static boolean hasOwnedCollectionsBesideJoinTables(MappingMetamodel mapping, Class<?> model) {
+		boolean[] found = { false };
+		mapping.forEachCollectionDescriptor((collection) -> {
+			boolean owned = !collection.isInverse()
+					&& collection.getOwnerEntityPersister().getMappedClass().isAssignableFrom(model);
+			found[0] |= owned && !collection.isManyToMany();
+		});
+		return found[0];
+	}
+
+	/**
+	 * Deletes the rows of these ids in the current transaction, join rows first, cascading as
+	 * {@code EntityManager.remove} does; counted by the open {@link DeletionCounter}.
+	 */
+	void deleteByIds(EntityManager em, List<?> ids) {
+		for (int start = 0; start < ids.size(); start += DELETE_CHUNK) {
+			deleteChunk(em, ids.subList(start, Math.min(ids.size(), start + DELETE_CHUNK)));
+		}
+	}
+
+	private void deleteChunk(EntityManager em, List<?> ids) {
+		this.joinRows.delete(em, ids);
+		QuerySpec<T> rows = QuerySpec.<T>all().where(this.compiler.compile(Q.of("pk__in", ids)));
+		if (this.bulkDeletable) {
+			DeletionCounter.add(this.model.name(), this.queries.delete(em, rows));
+			return;
+		}
+		this.queries.select(em, rows, List.of(), 0, null).getResultList().forEach(em::remove);
+		em.flush();
 	}
 
 	<R> CompletableFuture<R> submit(String operation, Callable<R> work) {

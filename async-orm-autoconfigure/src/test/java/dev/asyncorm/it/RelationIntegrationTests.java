@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import dev.asyncorm.AsyncQuerySet;
 import dev.asyncorm.AsyncRelatedManager;
 import dev.asyncorm.CreateResult;
+import dev.asyncorm.DeleteResult;
 import dev.asyncorm.InvalidLookupException;
 import dev.asyncorm.ObjectDoesNotExistException;
 import org.junit.jupiter.api.BeforeEach;
@@ -316,6 +317,30 @@ class RelationIntegrationTests extends AbstractIntegrationTests {
 		assertThatExceptionOfType(InvalidLookupException.class)
 			.isThrownBy(() -> this.pizzas.relatedObject(this.plain, "toppings"))
 			.withMessage("'toppings' is not a to-one relation of Pizza. To-one relations are: box");
+	}
+
+	@Test
+	void deletingAnOwnerDeletesItsJoinRowsAndCountsThem() {
+		assertThat(this.pizzas.delete(this.margherita)).succeedsWithin(TIMEOUT)
+			.isEqualTo(new DeleteResult(3, Map.of("Pizza_toppings", 2L, "Pizza", 1L)));
+		assertThat(this.toppings.count()).succeedsWithin(TIMEOUT).isEqualTo(4L);
+		assertThat(pizzaNames(this.toppings.related(this.cheese, "pizzas"))).containsExactly("funghi");
+	}
+
+	@Test
+	void deletingAMemberFromTheInverseSideDeletesItsJoinRowsToo() {
+		assertThat(this.toppings.delete(this.cheese)).succeedsWithin(TIMEOUT)
+			.isEqualTo(new DeleteResult(3, Map.of("Pizza_toppings", 2L, "Topping", 1L)));
+		assertThat(names(toppingsOf(this.funghi))).containsExactly("mushroom");
+		assertThat(this.publications.filter("title", "Nature").delete()).succeedsWithin(TIMEOUT)
+			.isEqualTo(new DeleteResult(3, Map.of("Paper_publications", 2L, "Publication", 1L)));
+	}
+
+	@Test
+	void querysetDeleteCountsJoinRowsPerRelation() {
+		assertThat(this.pizzas.all().delete()).succeedsWithin(TIMEOUT)
+			.isEqualTo(new DeleteResult(7, Map.of("Pizza_toppings", 4L, "Pizza", 3L)));
+		assertThat(this.pizzas.all().delete()).succeedsWithin(TIMEOUT).isEqualTo(new DeleteResult(0, Map.of()));
 	}
 
 	@Test
