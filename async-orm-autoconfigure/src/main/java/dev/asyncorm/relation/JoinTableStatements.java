@@ -3,6 +3,8 @@ package dev.asyncorm.relation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -19,8 +21,16 @@ final class JoinTableStatements {
 
 	private final Relation.JoinTable table;
 
-	JoinTableStatements(Relation.JoinTable table) {
+	/** Extra columns of the join entity and their values (or suppliers), written on every inserted row. */
+	private final Map<String, Object> extraColumns;
+
+	JoinTableStatements(Relation.JoinTable table, Map<String, Object> extraColumns) {
 		this.table = table;
+		this.extraColumns = Map.copyOf(extraColumns);
+	}
+
+	Relation.JoinTable table() {
+		return this.table;
 	}
 
 	/** The ids among {@code targetIds} that are members already, as the driver returns them. */
@@ -37,18 +47,29 @@ final class JoinTableStatements {
 		List<?> ids = new ArrayList<>(targetIds);
 		for (int start = 0; start < ids.size(); start += ROWS_PER_INSERT) {
 			List<?> chunk = ids.subList(start, Math.min(ids.size(), start + ROWS_PER_INSERT));
+			List<String> extraNames = List.copyOf(this.extraColumns.keySet());
+			int width = 2 + extraNames.size();
 			StringBuilder sql = new StringBuilder("insert into ").append(this.table.table())
 				.append(" (")
 				.append(this.table.ownerColumn())
 				.append(", ")
-				.append(this.table.targetColumn())
-				.append(") values ");
+				.append(this.table.targetColumn());
+			extraNames.forEach((column) -> sql.append(", ").append(column));
+			sql.append(") values ");
 			for (int i = 0; i < chunk.size(); i++) {
-				sql.append((i > 0) ? ", " : "").append("(?").append(2 * i + 1).append(", ?").append(2 * i + 2).append(')');
+				sql.append((i > 0) ? ", (" : "(");
+				for (int column = 1; column <= width; column++) {
+					sql.append((column > 1) ? ", ?" : "?").append(i * width + column);
+				}
+				sql.append(')');
 			}
 			Query insert = em.createNativeQuery(sql.toString());
 			for (int i = 0; i < chunk.size(); i++) {
-				insert.setParameter(2 * i + 1, ownerId).setParameter(2 * i + 2, chunk.get(i));
+				insert.setParameter(i * width + 1, ownerId).setParameter(i * width + 2, chunk.get(i));
+				for (int column = 0; column < extraNames.size(); column++) {
+					Object value = this.extraColumns.get(extraNames.get(column));
+					insert.setParameter(i * width + 3 + column, (value instanceof Supplier<?> supplier) ? supplier.get() : value);
+				}
 			}
 			insert.executeUpdate();
 		}

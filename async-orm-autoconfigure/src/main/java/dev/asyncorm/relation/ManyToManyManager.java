@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import dev.asyncorm.AsyncRelatedManager;
 import dev.asyncorm.query.ScopedModel;
@@ -24,9 +25,13 @@ final class ManyToManyManager<R> extends AbstractRelatedManager<R> {
 
 	private final JoinTableStatements joinTable;
 
-	ManyToManyManager(RelationContext context, ScopedModel<R> scoped, JoinTableStatements joinTable) {
-		super(context, scoped);
+	private final Function<JoinTableStatements, ScopedModel<R>> scopes;
+
+	ManyToManyManager(RelationContext context, JoinTableStatements joinTable,
+			Function<JoinTableStatements, ScopedModel<R>> scopes) {
+		super(context, scopes.apply(joinTable));
 		this.joinTable = joinTable;
+		this.scopes = scopes;
 	}
 
 	@Override
@@ -86,8 +91,13 @@ final class ManyToManyManager<R> extends AbstractRelatedManager<R> {
 		if (defaults.isEmpty()) {
 			return this;
 		}
-		throw new InvalidDataAccessApiUsageException("'" + this.context.relation.name() + "' is a plain join table "
-				+ "without a join entity: through defaults " + defaults.keySet() + " have no columns to go to.");
+		ThroughEntity through = this.joinTable.table().through();
+		if (through == null) {
+			throw new InvalidDataAccessApiUsageException("'" + this.context.relation.name() + "' is a plain join table "
+					+ "without a join entity: through defaults " + defaults.keySet() + " have no columns to go to.");
+		}
+		JoinTableStatements withDefaults = new JoinTableStatements(this.joinTable.table(), through.columns(defaults));
+		return new ManyToManyManager<>(this.context, withDefaults, this.scopes);
 	}
 
 	/** Inserts the join rows of the ids that are not members yet: Django's add is idempotent. */

@@ -1,6 +1,7 @@
 package dev.asyncorm.relation;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,21 +75,8 @@ public final class RelatedManagers {
 		RelationContext context = new RelationContext(relation, owner, ownerId, this.jpa, this.dispatcher,
 				repositoryInterface.getSimpleName(), target.getIdType().getJavaType());
 		if (relation instanceof Relation.ManyToMany manyToMany) {
-			JoinTableStatements joinTable = new JoinTableStatements(manyToMany.joinTable());
-			QueryScope.Linker<R> linker = new QueryScope.Linker<>() {
-
-				@Override
-				public void beforeInsert(R entity) {
-				}
-
-				@Override
-				public void afterInsert(EntityManager em, R entity) {
-					em.flush();
-					joinTable.insert(em, ownerId, List.of(context.normalize(context.idOf(entity))));
-				}
-
-			};
-			return new ManyToManyManager<>(context, scoped(repositoryInterface, relation, ownerId, linker), joinTable);
+			return new ManyToManyManager<>(context, new JoinTableStatements(manyToMany.joinTable(), Map.of()),
+					(joinTable) -> scoped(repositoryInterface, relation, ownerId, joinRowLinker(context, joinTable)));
 		}
 		Relation.ReverseForeignKey reverse = (Relation.ReverseForeignKey) relation;
 		Attribute<? super R, ?> foreignKey = target.getAttribute(reverse.foreignKey());
@@ -135,6 +123,23 @@ public final class RelatedManagers {
 			}
 			return Optional.ofNullable((R) rows.get(0));
 		}));
+	}
+
+	/** Relates a row created through a many-to-many related manager with one join-table insert. */
+	private static <R> QueryScope.Linker<R> joinRowLinker(RelationContext context, JoinTableStatements joinTable) {
+		return new QueryScope.Linker<>() {
+
+			@Override
+			public void beforeInsert(R entity) {
+			}
+
+			@Override
+			public void afterInsert(EntityManager em, R entity) {
+				em.flush();
+				joinTable.insert(em, context.ownerId, List.of(context.normalize(context.idOf(entity))));
+			}
+
+		};
 	}
 
 	private <R> ScopedModel<R> scoped(Class<?> repositoryInterface, Relation relation, Object ownerId,

@@ -74,9 +74,10 @@ sealed interface Relation permits Relation.ManyToMany, Relation.ReverseForeignKe
 	}
 
 	/**
-	 * A join table: its name and its two key columns, as Hibernate maps them.
+	 * A join table: its name and its two key columns, as Hibernate maps them, and the entity that
+	 * maps the same table with extra columns (Django's explicit {@code through} model), if any.
 	 */
-	record JoinTable(String table, String ownerColumn, String targetColumn) {
+	record JoinTable(String table, String ownerColumn, String targetColumn, @Nullable ThroughEntity through) {
 	}
 
 }

@@ -17,6 +17,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.MappingMetamodel;
 import org.hibernate.persister.collection.AbstractCollectionPersister;
 import org.hibernate.persister.collection.CollectionPersister;
+import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -140,12 +141,24 @@ final class RelationResolver {
 	}
 
 	/** The join table seen from the owner; {@code fromElementSide} when the owner is the collection's element. */
-	private static Relation.JoinTable joinTable(CollectionPersister collection, boolean fromElementSide) {
+	private Relation.JoinTable joinTable(CollectionPersister collection, boolean fromElementSide) {
 		AbstractCollectionPersister persister = (AbstractCollectionPersister) collection;
 		String key = single(persister.getKeyColumnNames(), persister);
 		String element = single(persister.getElementColumnNames(), persister);
-		return fromElementSide ? new Relation.JoinTable(persister.getTableName(), element, key)
-				: new Relation.JoinTable(persister.getTableName(), key, element);
+		ThroughEntity through = throughEntity(persister.getTableName());
+		return fromElementSide ? new Relation.JoinTable(persister.getTableName(), element, key, through)
+				: new Relation.JoinTable(persister.getTableName(), key, element, through);
+	}
+
+	/** The entity mapped to the join table itself, whose extra columns through defaults fill. */
+	private @Nullable ThroughEntity throughEntity(String table) {
+		List<ThroughEntity> found = new ArrayList<>();
+		this.mapping.forEachEntityDescriptor((entity) -> {
+			if (entity.getTableName().equalsIgnoreCase(table) && entity instanceof AbstractEntityPersister persister) {
+				found.add(new ThroughEntity(this.metamodel.entity(entity.getMappedClass()), persister));
+			}
+		});
+		return found.isEmpty() ? null : found.get(0);
 	}
 
 	private static String single(String[] columns, AbstractCollectionPersister persister) {

@@ -39,11 +39,11 @@ public abstract class AbstractIntegrationTests {
 	@BeforeEach
 	void emptyTables() {
 		this.transactionTemplate.executeWithoutResult((status) -> {
-			for (String joinTable : new String[] { "pizza_toppings", "paper_publications" }) {
+			for (String joinTable : new String[] { "pizza_toppings", "paper_publications", "membership" }) {
 				this.entityManager.createNativeQuery("delete from " + joinTable).executeUpdate();
 			}
 			for (String entity : new String[] { "Book", "Author", "Article", "Tag", "Pizza", "Topping", "Box", "Story",
-					"Reporter", "Paper", "Publication" }) {
+					"Reporter", "Paper", "Publication", "Club", "Person" }) {
 				this.entityManager.createQuery("delete from " + entity).executeUpdate();
 			}
 		});

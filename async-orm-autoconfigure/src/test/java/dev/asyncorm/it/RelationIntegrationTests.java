@@ -46,6 +46,12 @@ class RelationIntegrationTests extends AbstractIntegrationTests {
 	@Autowired
 	private PublicationRepository publications;
 
+	@Autowired
+	private ClubRepository clubs;
+
+	@Autowired
+	private MembershipRepository memberships;
+
 	private Topping cheese;
 
 	private Topping tomato;
@@ -341,6 +347,29 @@ class RelationIntegrationTests extends AbstractIntegrationTests {
 		assertThat(this.pizzas.all().delete()).succeedsWithin(TIMEOUT)
 			.isEqualTo(new DeleteResult(7, Map.of("Pizza_toppings", 4L, "Pizza", 3L)));
 		assertThat(this.pizzas.all().delete()).succeedsWithin(TIMEOUT).isEqualTo(new DeleteResult(0, Map.of()));
+	}
+
+	@Test
+	void throughDefaultsFillTheJoinEntitysExtraColumns() {
+		Club chess = persist(new Club("chess"));
+		Person ann = persist(new Person("ann"));
+		Person ben = persist(new Person("ben"));
+		Person cat = persist(new Person("cat"));
+		AsyncRelatedManager<Person> members = this.clubs.related(chess, "members");
+		members.through(Map.of("inviteReason", "founder", "level", "3")).add(ann).join();
+		java.util.concurrent.atomic.AtomicInteger levels = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.function.Supplier<Integer> nextLevel = levels::incrementAndGet;
+		members.through(Map.of("level", nextLevel)).add(ben, cat).join();
+		members.through(Map.of()).add(ann).join();
+		assertThat(members.orderBy("name").list().join()).extracting(Person::getName).containsExactly("ann", "ben", "cat");
+		assertThat(this.memberships.filter("inviteReason", "founder").get().join().getLevel()).isEqualTo(3);
+		assertThat(this.memberships.filter("level__in", List.of(1, 2)).count()).succeedsWithin(TIMEOUT).isEqualTo(2L);
+		assertThat(this.memberships.count()).succeedsWithin(TIMEOUT).isEqualTo(3L);
+		assertThatExceptionOfType(InvalidLookupException.class)
+			.isThrownBy(() -> members.through(Map.of("reason", "x")))
+			.withMessage("Cannot resolve through default 'reason' of Membership. Fields are: inviteReason, level");
+		assertThat(this.clubs.delete(chess)).succeedsWithin(TIMEOUT)
+			.isEqualTo(new DeleteResult(4, Map.of("Club_members", 3L, "Club", 1L)));
 	}
 
 	@Test
