@@ -260,6 +260,13 @@ class RelationIntegrationTests extends AbstractIntegrationTests {
 		ofAlice.add(this.third).join();
 		assertThat(ofAlice.count()).succeedsWithin(TIMEOUT).isEqualTo(3L);
 		assertThat(this.reporters.related(this.bob, "story_set").count()).succeedsWithin(TIMEOUT).isEqualTo(0L);
+		CreateResult<Story> fifth = ofAlice.getOrCreate(Map.of("headline", "fifth")).join();
+		assertThat(fifth.created()).isTrue();
+		assertThat(ofAlice.updateOrCreate(Map.of("headline", "fifth"), Map.of("headline", "fifth")).join().created())
+			.isFalse();
+		assertThat(this.reporters.related(this.bob, "story_set").getOrCreate(Map.of("headline", "fifth")).join().created())
+			.isTrue();
+		assertThat(ofAlice.count()).succeedsWithin(TIMEOUT).isEqualTo(4L);
 		Story created = ofAlice.create(Map.of("headline", "fourth")).join();
 		assertThat(this.stories.relatedObject(created, "reporter")).succeedsWithin(TIMEOUT)
 			.extracting((reporter) -> ((Reporter) reporter.orElseThrow()).getName())
