@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import dev.asyncorm.AsyncQuerySet;
@@ -48,6 +49,24 @@ abstract class AbstractRelatedManager<R> implements AsyncRelatedManager<R> {
 	public CompletableFuture<Void> set(Collection<? extends R> objects) {
 		return set(objects, false);
 	}
+
+	@Override
+	public CompletableFuture<Void> set(Collection<? extends R> objects, boolean clear) {
+		return setIds(this.context.idsOf(objects, "set", "save it first"), clear);
+	}
+
+	@Override
+	public CompletableFuture<Void> setIds(Collection<?> ids) {
+		return setIds(this.context.ids(ids), false);
+	}
+
+	/**
+	 * Makes these ids the members, clearing first or applying the difference.
+	 * @param targets the ids of the new members, normalised
+	 * @param clear whether to clear the relation first
+	 * @return a future completed when the relation is written
+	 */
+	abstract CompletableFuture<Void> setIds(Set<Object> targets, boolean clear);
 
 	@Override
 	public CompletableFuture<R> create(R object) {

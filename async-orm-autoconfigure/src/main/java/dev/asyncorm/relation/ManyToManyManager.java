@@ -63,16 +63,7 @@ final class ManyToManyManager<R> extends AbstractRelatedManager<R> {
 	}
 
 	@Override
-	public CompletableFuture<Void> set(Collection<? extends R> objects, boolean clear) {
-		return setIds(this.context.idsOf(objects, "set", "save it first"), clear);
-	}
-
-	@Override
-	public CompletableFuture<Void> setIds(Collection<?> ids) {
-		return setIds(this.context.ids(ids), false);
-	}
-
-	private CompletableFuture<Void> setIds(Set<Object> targets, boolean clear) {
+	CompletableFuture<Void> setIds(Set<Object> targets, boolean clear) {
 		return this.context.write("set", (em) -> {
 			if (clear) {
 				this.joinTable.deleteAll(em, this.context.ownerId);

@@ -80,18 +80,9 @@ final class ReverseForeignKeyManager<R> extends AbstractRelatedManager<R> {
 				(em) -> update(em, null, (root, cb) -> this.relation.pointsAt(root, cb, this.context.ownerId)));
 	}
 
-	@Override
-	public CompletableFuture<Void> set(Collection<? extends R> objects, boolean clear) {
-		return setIds(this.context.idsOf(objects, "set", "save it first"), clear);
-	}
-
-	@Override
-	public CompletableFuture<Void> setIds(Collection<?> ids) {
-		return setIds(this.context.ids(ids), false);
-	}
-
 	/** Django: with a key that is not nullable, set() can only add; existing members stay. */
-	private CompletableFuture<Void> setIds(Set<Object> targets, boolean clear) {
+	@Override
+	CompletableFuture<Void> setIds(Set<Object> targets, boolean clear) {
 		return this.context.write("set", (em) -> {
 			if (this.relation.nullable()) {
 				update(em, null, (root, cb) -> {
