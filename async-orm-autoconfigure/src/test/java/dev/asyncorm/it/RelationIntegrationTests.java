@@ -10,6 +10,7 @@ import dev.asyncorm.AsyncQuerySet;
 import dev.asyncorm.AsyncRelatedManager;
 import dev.asyncorm.CreateResult;
 import dev.asyncorm.DeleteResult;
+import dev.asyncorm.F;
 import dev.asyncorm.InvalidLookupException;
 import dev.asyncorm.ObjectDoesNotExistException;
 import org.junit.jupiter.api.BeforeEach;
@@ -377,6 +378,21 @@ class RelationIntegrationTests extends AbstractIntegrationTests {
 			.withMessage("Cannot resolve through default 'reason' of Membership. Fields are: inviteReason, level");
 		assertThat(this.clubs.delete(chess)).succeedsWithin(TIMEOUT)
 			.isEqualTo(new DeleteResult(4, Map.of("Club_members", 3L, "Club", 1L)));
+	}
+
+	@Test
+	void relatedQuerysetsUpdateAndDeleteOnlyTheOwnersMembers() {
+		assertThat(toppingsOf(this.margherita).filter("name", "tomato").update(Map.of("name", "tomatoes")))
+			.succeedsWithin(TIMEOUT)
+			.isEqualTo(1L);
+		assertThat(toppingsOf(this.funghi).update(Map.of("name", F.of("name")))).succeedsWithin(TIMEOUT).isEqualTo(2L);
+		assertThat(names(toppingsOf(this.margherita))).containsExactly("cheese", "tomatoes");
+		assertThat(toppingsOf(this.funghi).filter("name", "mushroom").delete()).succeedsWithin(TIMEOUT)
+			.isEqualTo(new DeleteResult(2, Map.of("Pizza_toppings", 1L, "Topping", 1L)));
+		assertThat(this.boxes.related(this.large, "pizzas").delete()).succeedsWithin(TIMEOUT)
+			.isEqualTo(new DeleteResult(2, Map.of("Pizza_toppings", 1L, "Pizza", 1L)));
+		assertThat(this.toppings.count()).succeedsWithin(TIMEOUT).isEqualTo(3L);
+		assertThat(this.pizzas.count()).succeedsWithin(TIMEOUT).isEqualTo(2L);
 	}
 
 	@Test
