@@ -71,7 +71,7 @@ final class ModelRuntime<T> {
 	ModelRuntime(ModelInfo<T> model, JpaAccess jpa, OperationDispatcher dispatcher, PersistenceExceptions exceptions,
 			String repositoryName) {
 		this.model = model;
-		this.converter = new ValueConverter();
+		this.converter = ValueConverter.INSTANCE;
 		this.compiler = new LookupCompiler<>(model, this.converter);
 		this.queries = new CriteriaQueries<>(model);
 		this.jpa = jpa;

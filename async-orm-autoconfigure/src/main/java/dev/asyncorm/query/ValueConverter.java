@@ -13,13 +13,31 @@ import org.springframework.util.ClassUtils;
 /**
  * Converts user values to the Java type of the field they are compared with or written to, as
  * Django's {@code get_prep_value} does ({@code "3"} for an integer field is 3), with Spring's
- * formatting conversion service (ISO text for dates and times). A value that cannot be converted fails when the query is built.
+ * formatting conversion service (ISO text for dates and times). A value that cannot be converted
+ * fails when the query is built. Queries, writes and related managers share it, so that every
+ * value is converted by the same rules.
+ *
+ * @since 0.1.0
  */
-final class ValueConverter {
+public final class ValueConverter {
 
 	private static final ConversionService CONVERSION_SERVICE = new DefaultFormattingConversionService();
 
-	@Nullable Object convert(@Nullable Object value, Class<?> type, String field) {
+	/** The converter; it holds no state of its own. */
+	public static final ValueConverter INSTANCE = new ValueConverter();
+
+	private ValueConverter() {
+	}
+
+	/**
+	 * Converts a value to a field's type; a {@code Supplier} is called first.
+	 * @param value the value, or {@code null}
+	 * @param type the field's Java type
+	 * @param field the field's name, for the error message
+	 * @return the converted value, or {@code null}
+	 * @throws InvalidDataAccessApiUsageException if the value cannot be converted
+	 */
+	public @Nullable Object convert(@Nullable Object value, Class<?> type, String field) {
 		Object resolved = (value instanceof Supplier<?> supplier) ? supplier.get() : value;
 		if (resolved == null) {
 			return null;

@@ -2,18 +2,18 @@ package dev.asyncorm.relation;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import dev.asyncorm.execution.JpaAccess;
 import dev.asyncorm.execution.OperationDispatcher;
+import dev.asyncorm.query.ValueConverter;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceUnitUtil;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.convert.ConversionService;
-import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.util.ClassUtils;
 
@@ -22,8 +22,6 @@ import org.springframework.util.ClassUtils;
  * operations run, and how ids are read and normalised.
  */
 final class RelationContext {
-
-	private static final ConversionService CONVERSION = DefaultConversionService.getSharedInstance();
 
 	final Relation relation;
 
@@ -105,15 +103,7 @@ final class RelationContext {
 
 	/** A key as the target's id type, whatever numeric type the caller or the driver used. */
 	Object normalize(Object id) {
-		if (this.targetIdType.isInstance(id)) {
-			return id;
-		}
-		Object converted = CONVERSION.convert(id, this.targetIdType);
-		if (converted == null) {
-			throw new InvalidDataAccessApiUsageException("'" + id + "' is not a primary key of "
-					+ this.relation.targetType().getSimpleName() + ".");
-		}
-		return converted;
+		return Objects.requireNonNull(ValueConverter.INSTANCE.convert(id, this.targetIdType, this.relation.targetIdName()));
 	}
 
 	String describe(Object entity) {

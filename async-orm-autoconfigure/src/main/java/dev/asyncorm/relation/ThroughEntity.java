@@ -6,22 +6,18 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.asyncorm.InvalidLookupException;
+import dev.asyncorm.query.ValueConverter;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 
-import org.springframework.core.convert.ConversionService;
-import org.springframework.format.support.DefaultFormattingConversionService;
-import org.springframework.util.ClassUtils;
 
 /**
  * The entity that maps a many-to-many join table with extra columns, Django's explicit
  * {@code through} model: {@code through(defaults)} fills its basic fields on every join row added.
  */
 final class ThroughEntity {
-
-	private static final ConversionService CONVERSION = new DefaultFormattingConversionService();
 
 	private final EntityType<?> entity;
 
@@ -40,9 +36,8 @@ final class ThroughEntity {
 		Map<String, Object> columns = new LinkedHashMap<>();
 		defaults.forEach((field, value) -> {
 			SingularAttribute<?, ?> attribute = basicAttribute(field);
-			Class<?> type = ClassUtils.resolvePrimitiveIfNecessary(attribute.getJavaType());
-			Object converted = (value instanceof Supplier<?> || value == null || type.isInstance(value)) ? value
-					: CONVERSION.convert(value, type);
+			Object converted = (value instanceof Supplier<?>) ? value
+					: ValueConverter.INSTANCE.convert(value, attribute.getJavaType(), field);
 			columns.put(this.persister.getPropertyColumnNames(attribute.getName())[0], converted);
 		});
 		return columns;
