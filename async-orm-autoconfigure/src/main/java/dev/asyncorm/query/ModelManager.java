@@ -4,13 +4,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import dev.asyncorm.AsyncModelRepository;
-import dev.asyncorm.AsyncQueryOperations;
 import dev.asyncorm.AsyncQuerySet;
-import dev.asyncorm.CreateResult;
 import dev.asyncorm.DeleteResult;
 import dev.asyncorm.ObjectDoesNotExistException;
 import dev.asyncorm.Q;
@@ -28,7 +25,7 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  *
  * @param <T> the entity type
  */
-public final class ModelManager<T> implements AsyncQueryOperations<T> {
+public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 
 	private final ModelRuntime<T> runtime;
 
@@ -67,7 +64,6 @@ public final class ModelManager<T> implements AsyncQueryOperations<T> {
 
 	/**
 	 * Builds and inserts an entity, as {@link AsyncModelRepository#create(Map)} describes.
-	 * @param Map<String the Map<String
 	 * @param fields the fields
 	 * @return a future of the result
 	 */
@@ -163,142 +159,6 @@ public final class ModelManager<T> implements AsyncQueryOperations<T> {
 	@Override
 	public AsyncQuerySet<T> all() {
 		return this.all;
-	}
-
-	@Override
-	public AsyncQuerySet<T> none() {
-		return this.all.none();
-	}
-
-	@Override
-	public AsyncQuerySet<T> filter(String lookup, @Nullable Object value) {
-		return this.all.filter(lookup, value);
-	}
-
-	@Override
-	public AsyncQuerySet<T> filter(Q condition) {
-		return this.all.filter(condition);
-	}
-
-	@Override
-	public AsyncQuerySet<T> filter(Map<String, ?> lookups) {
-		return this.all.filter(lookups);
-	}
-
-	@Override
-	public AsyncQuerySet<T> exclude(String lookup, @Nullable Object value) {
-		return this.all.exclude(lookup, value);
-	}
-
-	@Override
-	public AsyncQuerySet<T> exclude(Q condition) {
-		return this.all.exclude(condition);
-	}
-
-	@Override
-	public AsyncQuerySet<T> exclude(Map<String, ?> lookups) {
-		return this.all.exclude(lookups);
-	}
-
-	@Override
-	public AsyncQuerySet<T> orderBy(String... fields) {
-		return this.all.orderBy(fields);
-	}
-
-	@Override
-	public AsyncQuerySet<T> slice(int start, int end) {
-		return this.all.slice(start, end);
-	}
-
-	@Override
-	public AsyncQuerySet<T> limit(int n) {
-		return this.all.limit(n);
-	}
-
-	@Override
-	public AsyncQuerySet<T> offset(int n) {
-		return this.all.offset(n);
-	}
-
-	@Override
-	public CompletableFuture<List<T>> list() {
-		return this.all.list();
-	}
-
-	@Override
-	public CompletableFuture<T> get() {
-		return this.all.get();
-	}
-
-	@Override
-	public CompletableFuture<T> get(String lookup, @Nullable Object value) {
-		return this.all.get(lookup, value);
-	}
-
-	@Override
-	public CompletableFuture<T> get(Q condition) {
-		return this.all.get(condition);
-	}
-
-	@Override
-	public CompletableFuture<T> get(Map<String, ?> lookups) {
-		return this.all.get(lookups);
-	}
-
-	@Override
-	public CompletableFuture<T> item(int index) {
-		return this.all.item(index);
-	}
-
-	@Override
-	public CompletableFuture<Optional<T>> first() {
-		return this.all.first();
-	}
-
-	@Override
-	public CompletableFuture<Optional<T>> last() {
-		return this.all.last();
-	}
-
-	@Override
-	public CompletableFuture<T> latest(String... fields) {
-		return this.all.latest(fields);
-	}
-
-	@Override
-	public CompletableFuture<T> earliest(String... fields) {
-		return this.all.earliest(fields);
-	}
-
-	@Override
-	public CompletableFuture<Long> count() {
-		return this.all.count();
-	}
-
-	@Override
-	public CompletableFuture<Boolean> exists() {
-		return this.all.exists();
-	}
-
-	@Override
-	public CompletableFuture<CreateResult<T>> getOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
-		return this.all.getOrCreate(lookups, defaults);
-	}
-
-	@Override
-	public CompletableFuture<CreateResult<T>> getOrCreate(Map<String, ?> lookups) {
-		return this.all.getOrCreate(lookups);
-	}
-
-	@Override
-	public CompletableFuture<CreateResult<T>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
-		return this.all.updateOrCreate(lookups, defaults);
-	}
-
-	@Override
-	public CompletableFuture<CreateResult<T>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults,
-			Map<String, ?> createDefaults) {
-		return this.all.updateOrCreate(lookups, defaults, createDefaults);
 	}
 
 }

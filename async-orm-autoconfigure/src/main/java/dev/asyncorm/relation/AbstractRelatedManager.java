@@ -2,19 +2,15 @@ package dev.asyncorm.relation;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import dev.asyncorm.AsyncQuerySet;
 import dev.asyncorm.AsyncRelatedManager;
-import dev.asyncorm.CreateResult;
 import dev.asyncorm.DeleteResult;
-import dev.asyncorm.Q;
+import dev.asyncorm.query.DelegatingQueryOperations;
 import dev.asyncorm.query.ScopedModel;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The part of every related manager that is a queryset of the owner's members: each queryset
@@ -22,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <R> the related entity type
  */
-abstract class AbstractRelatedManager<R> implements AsyncRelatedManager<R> {
+abstract class AbstractRelatedManager<R> extends DelegatingQueryOperations<R> implements AsyncRelatedManager<R> {
 
 	final RelationContext context;
 
@@ -81,141 +77,6 @@ abstract class AbstractRelatedManager<R> implements AsyncRelatedManager<R> {
 	@Override
 	public AsyncQuerySet<R> all() {
 		return this.scoped.all().all();
-	}
-
-	@Override
-	public AsyncQuerySet<R> none() {
-		return this.scoped.all().none();
-	}
-
-	@Override
-	public AsyncQuerySet<R> filter(String lookup, @Nullable Object value) {
-		return this.scoped.all().filter(lookup, value);
-	}
-
-	@Override
-	public AsyncQuerySet<R> filter(Q condition) {
-		return this.scoped.all().filter(condition);
-	}
-
-	@Override
-	public AsyncQuerySet<R> filter(Map<String, ?> lookups) {
-		return this.scoped.all().filter(lookups);
-	}
-
-	@Override
-	public AsyncQuerySet<R> exclude(String lookup, @Nullable Object value) {
-		return this.scoped.all().exclude(lookup, value);
-	}
-
-	@Override
-	public AsyncQuerySet<R> exclude(Q condition) {
-		return this.scoped.all().exclude(condition);
-	}
-
-	@Override
-	public AsyncQuerySet<R> exclude(Map<String, ?> lookups) {
-		return this.scoped.all().exclude(lookups);
-	}
-
-	@Override
-	public AsyncQuerySet<R> orderBy(String... fields) {
-		return this.scoped.all().orderBy(fields);
-	}
-
-	@Override
-	public AsyncQuerySet<R> slice(int start, int end) {
-		return this.scoped.all().slice(start, end);
-	}
-
-	@Override
-	public AsyncQuerySet<R> limit(int n) {
-		return this.scoped.all().limit(n);
-	}
-
-	@Override
-	public AsyncQuerySet<R> offset(int n) {
-		return this.scoped.all().offset(n);
-	}
-
-	@Override
-	public CompletableFuture<List<R>> list() {
-		return this.scoped.all().list();
-	}
-
-	@Override
-	public CompletableFuture<R> get() {
-		return this.scoped.all().get();
-	}
-
-	@Override
-	public CompletableFuture<R> get(String lookup, @Nullable Object value) {
-		return this.scoped.all().get(lookup, value);
-	}
-
-	@Override
-	public CompletableFuture<R> get(Q condition) {
-		return this.scoped.all().get(condition);
-	}
-
-	@Override
-	public CompletableFuture<R> get(Map<String, ?> lookups) {
-		return this.scoped.all().get(lookups);
-	}
-
-	@Override
-	public CompletableFuture<R> item(int index) {
-		return this.scoped.all().item(index);
-	}
-
-	@Override
-	public CompletableFuture<Optional<R>> first() {
-		return this.scoped.all().first();
-	}
-
-	@Override
-	public CompletableFuture<Optional<R>> last() {
-		return this.scoped.all().last();
-	}
-
-	@Override
-	public CompletableFuture<R> latest(String... fields) {
-		return this.scoped.all().latest(fields);
-	}
-
-	@Override
-	public CompletableFuture<R> earliest(String... fields) {
-		return this.scoped.all().earliest(fields);
-	}
-
-	@Override
-	public CompletableFuture<Long> count() {
-		return this.scoped.all().count();
-	}
-
-	@Override
-	public CompletableFuture<Boolean> exists() {
-		return this.scoped.all().exists();
-	}
-
-	@Override
-	public CompletableFuture<CreateResult<R>> getOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
-		return this.scoped.all().getOrCreate(lookups, defaults);
-	}
-
-	@Override
-	public CompletableFuture<CreateResult<R>> getOrCreate(Map<String, ?> lookups) {
-		return this.scoped.all().getOrCreate(lookups);
-	}
-
-	@Override
-	public CompletableFuture<CreateResult<R>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
-		return this.scoped.all().updateOrCreate(lookups, defaults);
-	}
-
-	@Override
-	public CompletableFuture<CreateResult<R>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults, Map<String, ?> createDefaults) {
-		return this.scoped.all().updateOrCreate(lookups, defaults, createDefaults);
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package dev.asyncorm.repository;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -8,9 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import dev.asyncorm.AsyncModelRepository;
 import dev.asyncorm.AsyncRelatedManager;
 import dev.asyncorm.AsyncQuerySet;
-import dev.asyncorm.CreateResult;
 import dev.asyncorm.DeleteResult;
-import dev.asyncorm.Q;
+import dev.asyncorm.query.DelegatingQueryOperations;
 import dev.asyncorm.query.ModelManager;
 import dev.asyncorm.query.ModelManagers;
 import dev.asyncorm.relation.RelatedManagers;
@@ -29,7 +27,8 @@ import org.springframework.data.repository.core.support.RepositoryMetadataAccess
  * instance serves every repository: each call reads the calling repository's metadata on the
  * caller's thread and hands over to that repository's {@link ModelManager}.
  */
-public class AsyncModelRepositoryFragment implements AsyncModelRepository<Object, Object>, RepositoryMetadataAccess {
+public class AsyncModelRepositoryFragment extends DelegatingQueryOperations<Object>
+		implements AsyncModelRepository<Object, Object>, RepositoryMetadataAccess {
 
 	private final ObjectProvider<ModelManagers> managersProvider;
 
@@ -105,141 +104,6 @@ public class AsyncModelRepositoryFragment implements AsyncModelRepository<Object
 	@Override
 	public AsyncQuerySet<Object> all() {
 		return manager().all();
-	}
-
-	@Override
-	public AsyncQuerySet<Object> none() {
-		return manager().none();
-	}
-
-	@Override
-	public AsyncQuerySet<Object> filter(String lookup, @Nullable Object value) {
-		return manager().filter(lookup, value);
-	}
-
-	@Override
-	public AsyncQuerySet<Object> filter(Q condition) {
-		return manager().filter(condition);
-	}
-
-	@Override
-	public AsyncQuerySet<Object> filter(Map<String, ?> lookups) {
-		return manager().filter(lookups);
-	}
-
-	@Override
-	public AsyncQuerySet<Object> exclude(String lookup, @Nullable Object value) {
-		return manager().exclude(lookup, value);
-	}
-
-	@Override
-	public AsyncQuerySet<Object> exclude(Q condition) {
-		return manager().exclude(condition);
-	}
-
-	@Override
-	public AsyncQuerySet<Object> exclude(Map<String, ?> lookups) {
-		return manager().exclude(lookups);
-	}
-
-	@Override
-	public AsyncQuerySet<Object> orderBy(String... fields) {
-		return manager().orderBy(fields);
-	}
-
-	@Override
-	public AsyncQuerySet<Object> slice(int start, int end) {
-		return manager().slice(start, end);
-	}
-
-	@Override
-	public AsyncQuerySet<Object> limit(int n) {
-		return manager().limit(n);
-	}
-
-	@Override
-	public AsyncQuerySet<Object> offset(int n) {
-		return manager().offset(n);
-	}
-
-	@Override
-	public CompletableFuture<List<Object>> list() {
-		return manager().list();
-	}
-
-	@Override
-	public CompletableFuture<Object> get() {
-		return manager().get();
-	}
-
-	@Override
-	public CompletableFuture<Object> get(String lookup, @Nullable Object value) {
-		return manager().get(lookup, value);
-	}
-
-	@Override
-	public CompletableFuture<Object> get(Q condition) {
-		return manager().get(condition);
-	}
-
-	@Override
-	public CompletableFuture<Object> get(Map<String, ?> lookups) {
-		return manager().get(lookups);
-	}
-
-	@Override
-	public CompletableFuture<Object> item(int index) {
-		return manager().item(index);
-	}
-
-	@Override
-	public CompletableFuture<Optional<Object>> first() {
-		return manager().first();
-	}
-
-	@Override
-	public CompletableFuture<Optional<Object>> last() {
-		return manager().last();
-	}
-
-	@Override
-	public CompletableFuture<Object> latest(String... fields) {
-		return manager().latest(fields);
-	}
-
-	@Override
-	public CompletableFuture<Object> earliest(String... fields) {
-		return manager().earliest(fields);
-	}
-
-	@Override
-	public CompletableFuture<Long> count() {
-		return manager().count();
-	}
-
-	@Override
-	public CompletableFuture<Boolean> exists() {
-		return manager().exists();
-	}
-
-	@Override
-	public CompletableFuture<CreateResult<Object>> getOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
-		return manager().getOrCreate(lookups, defaults);
-	}
-
-	@Override
-	public CompletableFuture<CreateResult<Object>> getOrCreate(Map<String, ?> lookups) {
-		return manager().getOrCreate(lookups);
-	}
-
-	@Override
-	public CompletableFuture<CreateResult<Object>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
-		return manager().updateOrCreate(lookups, defaults);
-	}
-
-	@Override
-	public CompletableFuture<CreateResult<Object>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults, Map<String, ?> createDefaults) {
-		return manager().updateOrCreate(lookups, defaults, createDefaults);
 	}
 
 	@Override

@@ -1,0 +1,160 @@
+package dev.asyncorm.query;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import dev.asyncorm.AsyncQueryOperations;
+import dev.asyncorm.AsyncQuerySet;
+import dev.asyncorm.CreateResult;
+import dev.asyncorm.Q;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Implements every {@link AsyncQueryOperations} method by calling it on {@link #all()}: the shape
+ * of a model manager, a related manager and the repository fragment, which are each a queryset
+ * of every row they manage.
+ *
+ * @param <T> the entity type
+ * @since 0.1.0
+ */
+public abstract class DelegatingQueryOperations<T> implements AsyncQueryOperations<T> {
+
+	@Override
+	public AsyncQuerySet<T> none() {
+		return all().none();
+	}
+
+	@Override
+	public AsyncQuerySet<T> filter(String lookup, @Nullable Object value) {
+		return all().filter(lookup, value);
+	}
+
+	@Override
+	public AsyncQuerySet<T> filter(Q condition) {
+		return all().filter(condition);
+	}
+
+	@Override
+	public AsyncQuerySet<T> filter(Map<String, ?> lookups) {
+		return all().filter(lookups);
+	}
+
+	@Override
+	public AsyncQuerySet<T> exclude(String lookup, @Nullable Object value) {
+		return all().exclude(lookup, value);
+	}
+
+	@Override
+	public AsyncQuerySet<T> exclude(Q condition) {
+		return all().exclude(condition);
+	}
+
+	@Override
+	public AsyncQuerySet<T> exclude(Map<String, ?> lookups) {
+		return all().exclude(lookups);
+	}
+
+	@Override
+	public AsyncQuerySet<T> orderBy(String... fields) {
+		return all().orderBy(fields);
+	}
+
+	@Override
+	public AsyncQuerySet<T> slice(int start, int end) {
+		return all().slice(start, end);
+	}
+
+	@Override
+	public AsyncQuerySet<T> limit(int n) {
+		return all().limit(n);
+	}
+
+	@Override
+	public AsyncQuerySet<T> offset(int n) {
+		return all().offset(n);
+	}
+
+	@Override
+	public CompletableFuture<List<T>> list() {
+		return all().list();
+	}
+
+	@Override
+	public CompletableFuture<T> get() {
+		return all().get();
+	}
+
+	@Override
+	public CompletableFuture<T> get(String lookup, @Nullable Object value) {
+		return all().get(lookup, value);
+	}
+
+	@Override
+	public CompletableFuture<T> get(Q condition) {
+		return all().get(condition);
+	}
+
+	@Override
+	public CompletableFuture<T> get(Map<String, ?> lookups) {
+		return all().get(lookups);
+	}
+
+	@Override
+	public CompletableFuture<T> item(int index) {
+		return all().item(index);
+	}
+
+	@Override
+	public CompletableFuture<Optional<T>> first() {
+		return all().first();
+	}
+
+	@Override
+	public CompletableFuture<Optional<T>> last() {
+		return all().last();
+	}
+
+	@Override
+	public CompletableFuture<T> latest(String... fields) {
+		return all().latest(fields);
+	}
+
+	@Override
+	public CompletableFuture<T> earliest(String... fields) {
+		return all().earliest(fields);
+	}
+
+	@Override
+	public CompletableFuture<Long> count() {
+		return all().count();
+	}
+
+	@Override
+	public CompletableFuture<Boolean> exists() {
+		return all().exists();
+	}
+
+	@Override
+	public CompletableFuture<CreateResult<T>> getOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
+		return all().getOrCreate(lookups, defaults);
+	}
+
+	@Override
+	public CompletableFuture<CreateResult<T>> getOrCreate(Map<String, ?> lookups) {
+		return all().getOrCreate(lookups);
+	}
+
+	@Override
+	public CompletableFuture<CreateResult<T>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
+		return all().updateOrCreate(lookups, defaults);
+	}
+
+	@Override
+	public CompletableFuture<CreateResult<T>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults,
+			Map<String, ?> createDefaults) {
+		return all().updateOrCreate(lookups, defaults, createDefaults);
+	}
+
+}
