@@ -101,6 +101,22 @@ public interface AsyncQueryOperations<T> {
 	AsyncQuerySet<T> orderBy(String... fields);
 
 	/**
+	 * Inverts the order: the explicit one, else the model's default ordering, and the primary key
+	 * that {@link #first()} and {@link #last()} fall back on.
+	 * @return a new queryset
+	 * @throws InvalidDataAccessApiUsageException if the queryset is sliced
+	 */
+	AsyncQuerySet<T> reverse();
+
+	/**
+	 * Removes duplicate rows ({@code SELECT DISTINCT}), such as those a filter across a
+	 * multi-valued relation gives.
+	 * @return a new queryset
+	 * @throws InvalidDataAccessApiUsageException if the queryset is sliced
+	 */
+	AsyncQuerySet<T> distinct();
+
+	/**
 	 * Takes rows {@code start} (inclusive) to {@code end} (exclusive), Django's {@code [start:end]}.
 	 * @param start the first row, from 0
 	 * @param end the row after the last one

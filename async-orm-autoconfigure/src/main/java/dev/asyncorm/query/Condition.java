@@ -28,6 +28,15 @@ public interface Condition<T> {
 	Predicate toPredicate(Root<T> root, CommonAbstractCriteria statement, CriteriaBuilder cb);
 
 	/**
+	 * Whether the condition joins other tables, which an {@code UPDATE} or {@code DELETE} cannot:
+	 * they then select the ids of their rows with a subquery.
+	 * @return {@code true} if the predicate needs joins
+	 */
+	default boolean spansRelations() {
+		return false;
+	}
+
+	/**
 	 * Adapts a Spring Data predicate specification.
 	 * @param specification the specification
 	 * @param <T> the entity type

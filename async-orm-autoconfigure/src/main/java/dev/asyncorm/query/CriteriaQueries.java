@@ -1,11 +1,13 @@
 package dev.asyncorm.query;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CommonAbstractCriteria;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaDelete;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -14,6 +16,8 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Selection;
+import jakarta.persistence.criteria.Subquery;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.jspecify.annotations.Nullable;
 
@@ -38,10 +42,43 @@ final class CriteriaQueries<T> {
 		CriteriaQuery<T> query = cb.createQuery(this.model.javaType());
 		Root<T> root = query.from(this.model.javaType());
 		where(query, spec, root, cb);
-		if (!ordering.isEmpty()) {
-			query.orderBy(ordering.stream().map((term) -> term.toOrder(root, cb)).toList());
-		}
+		query.distinct(spec.distinct());
+		orderBy(query, ordering, Joins.outer(root, cb));
 		return window(em.createQuery(query), offset, limit);
+	}
+
+	/**
+	 * Reads entities as {@link #select} does, keeping the duplicates that joins give, as Django
+	 * does (Hibernate removes duplicate entities from an entity query, not from a tuple query). A
+	 * {@code DISTINCT} query ordered across relations also selects what it orders by, as
+	 * PostgreSQL and H2 require and Django does.
+	 */
+	List<T> rows(EntityManager em, QuerySpec<T> spec, List<OrderTerm> ordering, int offset, @Nullable Integer limit) {
+		boolean joined = spec.spansRelations() || ordering.stream().anyMatch(OrderTerm::spansRelations);
+		if (!joined) {
+			return select(em, spec, ordering, offset, limit).getResultList();
+		}
+		CriteriaBuilder cb = em.getCriteriaBuilder();
+		CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+		Root<T> root = query.from(this.model.javaType());
+		where(query, spec, root, cb);
+		Joins joins = Joins.outer(root, cb);
+		List<Selection<?>> selections = new ArrayList<>();
+		selections.add(root);
+		if (spec.distinct()) {
+			ordering.forEach((term) -> selections.add(term.expression(joins)));
+		}
+		query.multiselect(selections).distinct(spec.distinct());
+		orderBy(query, ordering, joins);
+		return window(em.createQuery(query), offset, limit).getResultList().stream()
+			.map((row) -> this.model.javaType().cast(row[0]))
+			.toList();
+	}
+
+	private static void orderBy(CriteriaQuery<?> query, List<OrderTerm> ordering, Joins joins) {
+		if (!ordering.isEmpty()) {
+			query.orderBy(ordering.stream().map((term) -> term.toOrder(joins)).toList());
+		}
 	}
 
 	/** Selects the ids of one window of rows, for {@code exists()} and deletes. */
@@ -54,12 +91,12 @@ final class CriteriaQueries<T> {
 		return window(em.createQuery(query), offset, limit);
 	}
 
-	/** Counts the rows matching the conditions, ignoring order and slice. */
+	/** Counts the rows matching the conditions (distinct ones for {@code distinct()}), ignoring order and slice. */
 	long count(EntityManager em, QuerySpec<T> spec) {
 		CriteriaBuilder cb = em.getCriteriaBuilder();
 		CriteriaQuery<Long> query = cb.createQuery(Long.class);
 		Root<T> root = query.from(this.model.javaType());
-		query.select(cb.count(root));
+		query.select(spec.distinct() ? cb.countDistinct(root) : cb.count(root));
 		where(query, spec, root, cb);
 		return em.createQuery(query).getSingleResult();
 	}
@@ -82,7 +119,7 @@ final class CriteriaQueries<T> {
 				update.set(path, (Object) value);
 			}
 		});
-		Predicate predicate = spec.predicate(root, update, cb);
+		Predicate predicate = rowsOf(spec, root, update, cb);
 		if (predicate != null) {
 			update.where(predicate);
 		}
@@ -94,11 +131,27 @@ final class CriteriaQueries<T> {
 		CriteriaBuilder cb = em.getCriteriaBuilder();
 		CriteriaDelete<T> delete = cb.createCriteriaDelete(this.model.javaType());
 		Root<T> root = delete.from(this.model.javaType());
-		Predicate predicate = spec.predicate(root, delete, cb);
+		Predicate predicate = rowsOf(spec, root, delete, cb);
 		if (predicate != null) {
 			delete.where(predicate);
 		}
 		return em.createQuery(delete).executeUpdate();
+	}
+
+	/**
+	 * The predicate of an {@code UPDATE} or {@code DELETE}: the conditions themselves, or, when
+	 * they join other tables, {@code id IN (SELECT id ... JOIN ...)}, as Django writes it.
+	 */
+	private @Nullable Predicate rowsOf(QuerySpec<T> spec, Root<T> root, CommonAbstractCriteria statement,
+			CriteriaBuilder cb) {
+		if (!spec.spansRelations()) {
+			return spec.predicate(root, statement, cb);
+		}
+		String id = this.model.id().getName();
+		Subquery<?> ids = statement.subquery(this.model.id().getJavaType());
+		Root<T> row = ids.from(this.model.javaType());
+		ids.select(row.get(id)).where(spec.predicate(row, ids, cb));
+		return root.get(id).in(ids);
 	}
 
 	/** Selects the matching entities locked for update, for {@code updateOrCreate}. */

@@ -92,7 +92,19 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 	@Override
 	public AsyncQuerySet<T> orderBy(String... fields) {
 		requireUnsliced("reorder");
-		return with(this.spec.orderBy(OrderTerm.parseAll(List.of(fields), this.runtime.model)));
+		return with(this.spec.orderBy(OrderTerm.parseAll(List.of(fields), this.runtime.compiler)));
+	}
+
+	@Override
+	public AsyncQuerySet<T> reverse() {
+		requireUnsliced("reverse");
+		return with(this.spec.reverse());
+	}
+
+	@Override
+	public AsyncQuerySet<T> distinct() {
+		requireUnsliced("create distinct fields");
+		return with(this.spec.distinct(true));
 	}
 
 	@Override
@@ -124,8 +136,7 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 		}
 		List<OrderTerm> ordering = ordering();
 		return submit("list", () -> this.runtime.jpa.read((em) -> this.runtime.queries
-			.select(em, this.spec, ordering, this.spec.offset(), this.spec.limit())
-			.getResultList()));
+			.rows(em, this.spec, ordering, this.spec.offset(), this.spec.limit())));
 	}
 
 	@Override
@@ -156,7 +167,7 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 		int limit = (this.spec.limit() != null) ? Math.min(this.spec.limit(), ModelRuntime.MAX_GET_RESULTS)
 				: ModelRuntime.MAX_GET_RESULTS;
 		List<OrderTerm> ordering = this.spec.isSliced() ? ordering() : List.of();
-		return this.runtime.queries.select(em, this.spec, ordering, this.spec.offset(), limit).getResultList();
+		return this.runtime.queries.rows(em, this.spec, ordering, this.spec.offset(), limit);
 	}
 
 	@Override
@@ -168,8 +179,7 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 		List<OrderTerm> ordering = ordering();
 		return submit("item", () -> {
 			List<T> rows = this.runtime.jpa.read((em) -> this.runtime.queries
-				.select(em, this.spec, ordering, this.spec.offset() + index, 1)
-				.getResultList());
+				.rows(em, this.spec, ordering, this.spec.offset() + index, 1));
 			if (rows.isEmpty()) {
 				throw noItem(index);
 			}
@@ -198,8 +208,7 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 			return CompletableFuture.completedFuture(Optional.empty());
 		}
 		return submit(operation, () -> this.runtime.jpa.read((em) -> this.runtime.queries
-			.select(em, this.spec, ordering, this.spec.offset(), 1)
-			.getResultList()
+			.rows(em, this.spec, ordering, this.spec.offset(), 1)
 			.stream()
 			.findFirst()));
 	}
@@ -221,7 +230,7 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 			throw new InvalidDataAccessApiUsageException("earliest() and latest() require either fields as arguments "
 					+ "or 'getLatestBy' in @ModelOptions of " + this.runtime.model.name() + ".");
 		}
-		List<OrderTerm> ordering = OrderTerm.parseAll(names, this.runtime.model);
+		List<OrderTerm> ordering = OrderTerm.parseAll(names, this.runtime.compiler);
 		return firstBy(operation, latest ? OrderTerm.reverse(ordering) : ordering)
 			.thenApply((row) -> row.orElseThrow(this.runtime::doesNotExist));
 	}
@@ -331,15 +340,19 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 		return this.runtime.fields(values);
 	}
 
-	/** The order of {@code list()}: the explicit one, else the model's default. */
+	/** The order of {@code list()}: the explicit one, else the model's default, inverted by {@code reverse()}. */
 	private List<OrderTerm> ordering() {
-		return (this.spec.ordering() != null) ? this.spec.ordering() : this.runtime.defaultOrdering;
+		List<OrderTerm> ordering = (this.spec.ordering() != null) ? this.spec.ordering() : this.runtime.defaultOrdering;
+		return this.spec.reversed() ? OrderTerm.reverse(ordering) : ordering;
 	}
 
 	/** The order of {@code first()} and {@code last()}: as {@link #ordering()}, else the primary key. */
 	private List<OrderTerm> orderingOrPk() {
 		List<OrderTerm> ordering = ordering();
-		return ordering.isEmpty() ? List.of(new OrderTerm(this.runtime.model.id().getName(), false)) : ordering;
+		if (!ordering.isEmpty()) {
+			return ordering;
+		}
+		return List.of(new OrderTerm(this.runtime.compiler.field("pk"), this.spec.reversed()));
 	}
 
 	private void requireUnsliced(String action) {

@@ -62,6 +62,16 @@ public abstract class DelegatingQueryOperations<T> implements AsyncQueryOperatio
 	}
 
 	@Override
+	public AsyncQuerySet<T> reverse() {
+		return all().reverse();
+	}
+
+	@Override
+	public AsyncQuerySet<T> distinct() {
+		return all().distinct();
+	}
+
+	@Override
 	public AsyncQuerySet<T> slice(int start, int end) {
 		return all().slice(start, end);
 	}

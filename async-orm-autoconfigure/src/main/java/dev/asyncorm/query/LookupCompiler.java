@@ -11,22 +11,29 @@ import java.util.function.Function;
 import dev.asyncorm.F;
 import dev.asyncorm.InvalidLookupException;
 import dev.asyncorm.Q;
+import jakarta.persistence.criteria.CommonAbstractCriteria;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.From;
+import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.metamodel.SingularAttribute;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import jakarta.persistence.metamodel.EntityType;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
-import org.springframework.data.jpa.domain.PredicateSpecification;
 import org.springframework.util.ClassUtils;
 
 /**
- * Compiles {@link Q} conditions into Spring Data {@link PredicateSpecification}s for one model.
- * Every name is resolved against the JPA metamodel and every value converted while compiling, so
- * misuse fails when the queryset is built; values reach SQL only as bound parameters.
+ * Compiles {@link Q} conditions into {@link Condition}s for one model. Every name is resolved
+ * against the JPA metamodel and every value converted while compiling, so misuse fails when the
+ * queryset is built; values reach SQL only as bound parameters.
+ * <p>
+ * Lookups across relations join them as outer joins, shared by the lookups of one condition, so
+ * that the conditions of one {@code filter} call hold for the same related row; a negated lookup
+ * across a multi-valued relation is Django's {@code NOT EXISTS} subquery instead.
  *
  * @param <T> the entity type
  */
@@ -36,26 +43,48 @@ final class LookupCompiler<T> {
 
 	private final ModelInfo<T> model;
 
+	private final PathResolver paths;
+
 	private final ValueConverter converter;
 
-	LookupCompiler(ModelInfo<T> model, ValueConverter converter) {
+	LookupCompiler(ModelInfo<T> model, PathResolver paths, ValueConverter converter) {
 		this.model = model;
+		this.paths = paths;
 		this.converter = converter;
 	}
 
 	/** Compiles a condition for {@code filter}. */
-	PredicateSpecification<T> compile(Q condition) {
-		return condition.accept(new Compiler()).apply(false);
+	Condition<T> compile(Q condition) {
+		return compile(condition, false);
 	}
 
 	/** Compiles a condition for {@code exclude}: its negation, with Django's handling of nulls. */
-	PredicateSpecification<T> compileNegated(Q condition) {
-		return condition.accept(new Compiler()).apply(true);
+	Condition<T> compileNegated(Q condition) {
+		return compile(condition, true);
+	}
+
+	private Condition<T> compile(Q condition, boolean negated) {
+		Compiler compiler = new Compiler();
+		Part part = condition.accept(compiler).apply(negated);
+		return new CompiledCondition<>(part, compiler.spansRelations);
 	}
 
 	/** Builds the expression of an {@link F} over the model's basic fields. */
 	ExpressionFactory<T> expression(F expression) {
 		return expression.accept(new FCompiler());
+	}
+
+	/** Resolves a whole name as a field of the model, for ordering and projections. */
+	FieldPath field(String name) {
+		return this.paths.field(this.model.entityType(), name);
+	}
+
+	/** A compiled piece of a condition, built against the joins of its condition. */
+	@FunctionalInterface
+	interface Part {
+
+		Predicate build(Joins joins, CommonAbstractCriteria statement);
+
 	}
 
 	/**
@@ -64,40 +93,56 @@ final class LookupCompiler<T> {
 	 * on a nullable field gets Django's {@code IS NOT NULL}: {@code exclude(name="x")} keeps the
 	 * rows whose name is {@code NULL}.
 	 */
-	private interface Node<T> extends Function<Boolean, PredicateSpecification<T>> {
+	private interface Node extends Function<Boolean, Part> {
 	}
 
-	private final class Compiler implements Q.Visitor<Node<T>> {
+	private final class Compiler implements Q.Visitor<Node> {
+
+		private boolean spansRelations;
 
 		@Override
-		public Node<T> lookup(String lookup, @Nullable Object value) {
-			Lookup<T> compiled = resolve(lookup, value);
-			return compiled::specification;
+		public Node lookup(String lookup, @Nullable Object value) {
+			Lookup compiled = resolve(lookup, value);
+			this.spansRelations |= compiled.path().spansRelations();
+			return compiled::part;
 		}
 
 		@Override
-		public Node<T> and(List<Node<T>> parts) {
+		public Node and(List<Node> parts) {
 			return (negated) -> combine(parts, negated, negated);
 		}
 
 		@Override
-		public Node<T> or(List<Node<T>> parts) {
+		public Node or(List<Node> parts) {
 			return (negated) -> combine(parts, negated, !negated);
 		}
 
 		@Override
-		public Node<T> not(Node<T> part) {
+		public Node not(Node part) {
 			return (negated) -> part.apply(!negated);
 		}
 
-		private PredicateSpecification<T> combine(List<Node<T>> parts, boolean negated, boolean disjunction) {
-			List<PredicateSpecification<T>> specifications = parts.stream().map((part) -> part.apply(negated)).toList();
-			return (from, cb) -> {
-				Predicate[] predicates = specifications.stream()
-					.map((specification) -> specification.toPredicate(from, cb))
+		private Part combine(List<Node> parts, boolean negated, boolean disjunction) {
+			List<Part> compiled = parts.stream().map((part) -> part.apply(negated)).toList();
+			return (joins, statement) -> {
+				Predicate[] predicates = compiled.stream()
+					.map((part) -> part.build(joins, statement))
 					.toArray(Predicate[]::new);
-				return disjunction ? cb.or(predicates) : cb.and(predicates);
+				return disjunction ? joins.cb().or(predicates) : joins.cb().and(predicates);
 			};
+		}
+
+	}
+
+	/**
+	 * A compiled {@code filter} or {@code exclude} condition: each statement it is applied to
+	 * gets its own joins.
+	 */
+	private record CompiledCondition<T>(Part part, boolean spansRelations) implements Condition<T> {
+
+		@Override
+		public Predicate toPredicate(Root<T> root, CommonAbstractCriteria statement, CriteriaBuilder cb) {
+			return this.part.build(Joins.outer(root, cb), statement);
 		}
 
 	}
@@ -138,11 +183,12 @@ final class LookupCompiler<T> {
 
 	Lookup<T> resolve(String lookup, @Nullable Object value) {
 		String[] parts = lookup.split("__", -1);
-		SingularAttribute<? super T, ?> attribute = this.model.basicAttribute(parts[0]);
-		Class<?> type = ClassUtils.resolvePrimitiveIfNecessary(attribute.getJavaType());
+		PathResolver.Resolved resolved = this.paths.resolve(this.model.entityType(), parts);
+		FieldPath path = resolved.path();
+		Class<?> type = ClassUtils.resolvePrimitiveIfNecessary(path.javaType());
 		List<Transform> transforms = new ArrayList<>();
 		LookupType lookupType = LookupType.EXACT;
-		for (int i = 1; i < parts.length; i++) {
+		for (int i = resolved.consumed(); i < parts.length; i++) {
 			boolean last = (i == parts.length - 1);
 			Transform transform = Transform.of(parts[i]);
 			if (transform != null && transform.appliesTo(type)) {
@@ -151,6 +197,11 @@ final class LookupCompiler<T> {
 				continue;
 			}
 			LookupType candidate = LookupType.of(parts[i]);
+			if (candidate == null && i == resolved.consumed() && path.relation() != null) {
+				throw new InvalidLookupException("Cannot resolve keyword '" + parts[i] + "' into field of "
+						+ path.relation().getName() + ". Choices are: "
+						+ String.join(", ", this.paths.choices(path.relation())));
+			}
 			if (candidate == null || !last) {
 				throw new InvalidLookupException("Unsupported lookup '" + parts[i] + "' for " + type.getSimpleName()
 						+ " field '" + String.join("__", Arrays.copyOf(parts, i)) + "' of " + this.model.name()
@@ -159,10 +210,31 @@ final class LookupCompiler<T> {
 			}
 			lookupType = candidate;
 		}
-		return new Lookup<>(attribute, transforms, type, lookupType, prepare(lookup, lookupType, type, value));
+		return new Lookup<>(this.model, path, transforms, type, lookupType,
+				prepare(lookup, path, lookupType, type, value));
 	}
 
-	private @Nullable Object prepare(String lookup, LookupType type, Class<?> fieldType, @Nullable Object value) {
+	/** A related entity given where its relation is compared stands for its id, as in Django. */
+	private @Nullable Object unwrapEntity(String lookup, FieldPath path, @Nullable Object value) {
+		EntityType<?> relation = path.relation();
+		if (value == null || relation == null || !value.getClass().isAnnotationPresent(jakarta.persistence.Entity.class)) {
+			return value;
+		}
+		if (!relation.getJavaType().isInstance(value)) {
+			throw new InvalidDataAccessApiUsageException("'" + lookup + "' compares " + relation.getName()
+					+ " rows; got a " + value.getClass().getSimpleName() + ".");
+		}
+		Object id = EntityAttributes.get(value, path.attribute());
+		if (id == null) {
+			throw new InvalidDataAccessApiUsageException("'" + lookup + "' got an unsaved " + relation.getName()
+					+ " (its id is null); save it first.");
+		}
+		return id;
+	}
+
+	private @Nullable Object prepare(String lookup, FieldPath path, LookupType type, Class<?> fieldType,
+			@Nullable Object given) {
+		Object value = unwrapEntity(lookup, path, given);
 		if (value == null) {
 			if (type == LookupType.EXACT || type == LookupType.IEXACT) {
 				return null;
@@ -190,10 +262,10 @@ final class LookupCompiler<T> {
 			}
 			case IN -> elements(lookup, value, -1).stream()
 				.filter(Objects::nonNull)
-				.map((element) -> this.converter.convert(element, fieldType, lookup))
+				.map((element) -> this.converter.convert(unwrapEntity(lookup, path, element), fieldType, lookup))
 				.toList();
 			case RANGE -> elements(lookup, value, 2).stream()
-				.map((element) -> this.converter.convert(Objects.requireNonNull(element,
+				.map((element) -> this.converter.convert(Objects.requireNonNull(unwrapEntity(lookup, path, element),
 						() -> "'" + lookup + "' does not take null bounds"), fieldType, lookup))
 				.toList();
 			default -> this.converter.convert(value, type.isTextual() ? String.class : fieldType, lookup);
@@ -234,15 +306,19 @@ final class LookupCompiler<T> {
 	/**
 	 * One resolved lookup: the field, its transforms, the lookup and the prepared value.
 	 */
-	record Lookup<T>(SingularAttribute<? super T, ?> attribute, List<Transform> transforms, Class<?> type,
+	record Lookup<T>(ModelInfo<T> model, FieldPath path, List<Transform> transforms, Class<?> type,
 			LookupType lookupType, @Nullable Object value) {
 
-		PredicateSpecification<T> specification(boolean negated) {
-			boolean guardNull = negated && this.attribute.isOptional() && this.lookupType != LookupType.ISNULL
+		Part part(boolean negated) {
+			if (negated && this.path.multiValued()) {
+				return this::notExists;
+			}
+			boolean guardNull = negated && this.path.nullable() && this.lookupType != LookupType.ISNULL
 					&& this.value != null;
-			return (from, cb) -> {
-				Expression<?> expression = expression(from, cb);
-				Predicate predicate = predicate(from, expression, (HibernateCriteriaBuilder) cb);
+			return (joins, statement) -> {
+				CriteriaBuilder cb = joins.cb();
+				Expression<?> expression = expression(joins);
+				Predicate predicate = predicate(joins.root(), expression, (HibernateCriteriaBuilder) cb);
 				if (!negated) {
 					return predicate;
 				}
@@ -250,19 +326,36 @@ final class LookupCompiler<T> {
 			};
 		}
 
-		Expression<?> expression(From<?, T> from, CriteriaBuilder cb) {
-			Expression<?> expression = from.get(this.attribute.getName());
+		/**
+		 * Django's exclusion across a multi-valued relation: no related row matches, which keeps
+		 * the rows without any related row.
+		 */
+		@SuppressWarnings("unchecked")
+		private Predicate notExists(Joins joins, CommonAbstractCriteria statement) {
+			CriteriaBuilder cb = joins.cb();
+			String id = this.model.id().getName();
+			Subquery<?> matching = statement.subquery(this.model.id().getJavaType());
+			Root<T> row = matching.from(this.model.javaType());
+			Joins inner = new Joins(row, cb, JoinType.INNER);
+			Expression<?> expression = expression(inner);
+			matching.select(row.get(id)).where(cb.equal(row.get(id), joins.root().get(id)),
+					predicate((From<?, T>) row, expression, (HibernateCriteriaBuilder) cb));
+			return cb.not(cb.exists(matching));
+		}
+
+		Expression<?> expression(Joins joins) {
+			Expression<?> expression = this.path.path(joins);
 			for (Transform transform : this.transforms) {
-				expression = cb.function(transform.functionName(), transform.outputType(), expression);
+				expression = joins.cb().function(transform.functionName(), transform.outputType(), expression);
 			}
 			return expression;
 		}
 
 		@SuppressWarnings({ "unchecked", "rawtypes" })
-		private Predicate predicate(From<?, T> from, Expression<?> expression, HibernateCriteriaBuilder cb) {
+		private Predicate predicate(From<?, ?> root, Expression<?> expression, HibernateCriteriaBuilder cb) {
 			Object value = this.value;
 			if (value instanceof ExpressionFactory<?> reference) {
-				value = ((ExpressionFactory<T>) reference).create(from, cb);
+				value = ((ExpressionFactory<T>) reference).create((From<?, T>) root, cb);
 			}
 			Expression<String> text = (Expression<String>) expression;
 			Expression comparable = expression;

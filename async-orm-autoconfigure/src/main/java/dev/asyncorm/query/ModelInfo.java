@@ -104,8 +104,8 @@ final class ModelInfo<T> {
 		Attribute<? super T, ?> attribute = attribute(name);
 		if (attribute.getPersistentAttributeType() != Attribute.PersistentAttributeType.BASIC
 				|| !(attribute instanceof SingularAttribute<? super T, ?> singular)) {
-			throw new InvalidLookupException("Field '" + name + "' of " + name() + " is a relation; lookups across "
-					+ "relations are not supported yet. Basic fields are: " + String.join(", ", basicNames()));
+			throw new InvalidLookupException("Field '" + name + "' of " + name() + " is a relation, not a basic field. "
+					+ "Basic fields are: " + String.join(", ", basicNames()));
 		}
 		return singular;
 	}

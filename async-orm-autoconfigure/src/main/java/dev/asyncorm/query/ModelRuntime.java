@@ -72,7 +72,8 @@ final class ModelRuntime<T> {
 			String repositoryName) {
 		this.model = model;
 		this.converter = ValueConverter.INSTANCE;
-		this.compiler = new LookupCompiler<>(model, this.converter);
+		this.compiler = new LookupCompiler<>(model, new PathResolver(jpa.entityManagerFactory().getMetamodel()),
+				this.converter);
 		this.queries = new CriteriaQueries<>(model);
 		this.jpa = jpa;
 		this.dispatcher = dispatcher;
@@ -80,7 +81,7 @@ final class ModelRuntime<T> {
 		this.repositoryName = repositoryName;
 		this.entityInformation = JpaEntityInformationSupport.getEntityInformation(model.javaType(),
 				jpa.entityManagerFactory().getMetamodel(), jpa.entityManagerFactory().getPersistenceUnitUtil());
-		this.defaultOrdering = OrderTerm.parseAll(model.ordering(), model);
+		this.defaultOrdering = OrderTerm.parseAll(model.ordering(), this.compiler);
 		MappingMetamodel mapping = jpa.entityManagerFactory().unwrap(SessionFactoryImplementor.class).getMappingMetamodel();
 		EntityPersister persister = mapping.getEntityDescriptor(model.javaType());
 		this.joinRows = JoinRows.of(mapping, model.javaType());
@@ -115,7 +116,7 @@ final class ModelRuntime<T> {
 			DeletionCounter.add(this.model.name(), this.queries.delete(em, rows));
 			return;
 		}
-		this.queries.select(em, rows, List.of(), 0, null).getResultList().forEach(em::remove);
+		this.queries.rows(em, rows, List.of(), 0, null).forEach(em::remove);
 		em.flush();
 	}
 

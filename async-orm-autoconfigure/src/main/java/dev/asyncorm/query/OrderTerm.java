@@ -3,46 +3,90 @@ package dev.asyncorm.query;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.asyncorm.InvalidLookupException;
+import dev.asyncorm.ModelOptions;
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.From;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Order;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One term of an {@code ORDER BY}: a field, ascending or descending, or random order ({@code "?"}).
+ * One term of an {@code ORDER BY}: a field, possibly across relations, ascending or descending,
+ * or random order ({@code "?"}).
  *
- * @param field the attribute name, or {@code null} for random order
+ * @param path the field, or {@code null} for random order
  * @param descending whether the order is descending
  */
-record OrderTerm(@Nullable String field, boolean descending) {
+record OrderTerm(@Nullable FieldPath path, boolean descending) {
 
 	static final String RANDOM = "?";
 
-	/** Parses {@code "field"}, {@code "-field"} or {@code "?"}, checking the field against the model. */
-	static OrderTerm parse(String term, ModelInfo<?> model) {
+	/** Relations followed at most when a relation is ordered by its model's ordering. */
+	private static final int MAX_DEPTH = 8;
+
+	/**
+	 * Parses {@code "field"}, {@code "-field"}, {@code "box__name"} or {@code "?"}, checking names
+	 * against the metamodel. A relation orders by its model's {@code @ModelOptions} ordering, else
+	 * by its id, as Django orders by a relation.
+	 */
+	static List<OrderTerm> parse(String term, LookupCompiler<?> compiler) {
+		List<OrderTerm> terms = new ArrayList<>();
+		parse(term, false, compiler, terms, 0);
+		return terms;
+	}
+
+	private static void parse(String term, boolean invert, LookupCompiler<?> compiler, List<OrderTerm> terms, int depth) {
 		if (RANDOM.equals(term)) {
-			return new OrderTerm(null, false);
+			terms.add(new OrderTerm(null, false));
+			return;
 		}
 		boolean descending = term.startsWith("-");
 		String name = descending ? term.substring(1) : term;
-		return new OrderTerm(model.basicAttribute(name).getName(), descending);
+		FieldPath path = compiler.field(name);
+		ModelOptions options = (path.relation() != null)
+				? path.relation().getJavaType().getAnnotation(ModelOptions.class) : null;
+		if (options == null || options.ordering().length == 0) {
+			terms.add(new OrderTerm(path, descending != invert));
+			return;
+		}
+		if (depth >= MAX_DEPTH) {
+			throw new InvalidLookupException("Infinite loop caused by ordering, at '" + name + "'.");
+		}
+		for (String related : options.ordering()) {
+			boolean relatedDescending = related.startsWith("-");
+			String relatedName = relatedDescending ? related.substring(1) : related;
+			parse((relatedDescending ? "-" : "") + name + "__" + relatedName, descending != invert, compiler, terms,
+					depth + 1);
+		}
 	}
 
-	static List<OrderTerm> parseAll(List<String> terms, ModelInfo<?> model) {
+	static List<OrderTerm> parseAll(List<String> terms, LookupCompiler<?> compiler) {
 		List<OrderTerm> parsed = new ArrayList<>(terms.size());
-		terms.forEach((term) -> parsed.add(parse(term, model)));
+		terms.forEach((term) -> parsed.addAll(parse(term, compiler)));
 		return List.copyOf(parsed);
 	}
 
 	static List<OrderTerm> reverse(List<OrderTerm> terms) {
-		return terms.stream().map((term) -> new OrderTerm(term.field(), !term.descending())).toList();
+		return terms.stream().map((term) -> new OrderTerm(term.path(), !term.descending())).toList();
 	}
 
-	Order toOrder(From<?, ?> from, CriteriaBuilder cb) {
-		if (this.field == null) {
-			return cb.asc(cb.function(AsyncOrmFunctionContributor.RANDOM, Double.class));
+	/** Whether the term orders by a field of another table. */
+	boolean spansRelations() {
+		return this.path != null && this.path.spansRelations();
+	}
+
+	/** The expression ordered by, joining its relations through {@code joins}. */
+	Expression<?> expression(Joins joins) {
+		if (this.path == null) {
+			return joins.cb().function(AsyncOrmFunctionContributor.RANDOM, Double.class);
 		}
-		return this.descending ? cb.desc(from.get(this.field)) : cb.asc(from.get(this.field));
+		return this.path.path(joins);
+	}
+
+	Order toOrder(Joins joins) {
+		CriteriaBuilder cb = joins.cb();
+		Expression<?> expression = expression(joins);
+		return this.descending ? cb.desc(expression) : cb.asc(expression);
 	}
 
 }

@@ -3,63 +3,140 @@ package dev.asyncorm.query;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CommonAbstractCriteria;
-import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.jpa.domain.PredicateSpecification;
-
 /**
- * The immutable state of a queryset: its conditions, its order, its slice, and whether it is
- * {@code none()}.
+ * The immutable state of a queryset: its conditions, its order, its slice, whether it is
+ * {@code distinct()} and whether it is {@code none()}. Each change returns a copy.
  *
- * @param conditions the compiled {@code filter}/{@code exclude} conditions, all of which hold
- * @param ordering the explicit order, or {@code null} for the model's default ordering
- * @param offset rows skipped
- * @param limit rows taken at most, or {@code null} for no limit
- * @param empty whether the queryset is {@code none()}
  * @param <T> the entity type
  */
-record QuerySpec<T>(List<Condition<T>> conditions, @Nullable List<OrderTerm> ordering, int offset,
-		@Nullable Integer limit, boolean empty) {
+final class QuerySpec<T> {
+
+	private List<Condition<T>> conditions = List.of();
+
+	private @Nullable List<OrderTerm> ordering;
+
+	private int offset;
+
+	private @Nullable Integer limit;
+
+	private boolean empty;
+
+	private boolean distinct;
+
+	private boolean reversed;
+
+	private QuerySpec() {
+	}
 
 	static <T> QuerySpec<T> all() {
-		return new QuerySpec<>(List.of(), null, 0, null, false);
+		return new QuerySpec<>();
+	}
+
+	private QuerySpec<T> copy() {
+		QuerySpec<T> copy = new QuerySpec<>();
+		copy.conditions = this.conditions;
+		copy.ordering = this.ordering;
+		copy.offset = this.offset;
+		copy.limit = this.limit;
+		copy.empty = this.empty;
+		copy.distinct = this.distinct;
+		copy.reversed = this.reversed;
+		return copy;
+	}
+
+	/** The compiled {@code filter}/{@code exclude} conditions, all of which hold. */
+	List<Condition<T>> conditions() {
+		return this.conditions;
+	}
+
+	/** The explicit order, or {@code null} for the model's default ordering. */
+	@Nullable List<OrderTerm> ordering() {
+		return this.ordering;
+	}
+
+	/** The rows skipped. */
+	int offset() {
+		return this.offset;
+	}
+
+	/** The rows taken at most, or {@code null} for no limit. */
+	@Nullable Integer limit() {
+		return this.limit;
+	}
+
+	/** Whether the queryset is {@code none()}. */
+	boolean empty() {
+		return this.empty;
+	}
+
+	/** Whether duplicate rows are removed ({@code SELECT DISTINCT}). */
+	boolean distinct() {
+		return this.distinct;
+	}
+
+	/** Whether {@code reverse()} was called an odd number of times: every order is inverted. */
+	boolean reversed() {
+		return this.reversed;
 	}
 
 	boolean isSliced() {
 		return this.offset > 0 || this.limit != null;
 	}
 
-	QuerySpec<T> where(PredicateSpecification<T> specification) {
-		return where(Condition.of(specification));
+	/** Whether a condition joins other tables. */
+	boolean spansRelations() {
+		return this.conditions.stream().anyMatch(Condition::spansRelations);
 	}
 
 	QuerySpec<T> where(Condition<T> condition) {
 		List<Condition<T>> conditions = new ArrayList<>(this.conditions);
 		conditions.add(condition);
-		return new QuerySpec<>(List.copyOf(conditions), this.ordering, this.offset, this.limit, this.empty);
+		QuerySpec<T> copy = copy();
+		copy.conditions = List.copyOf(conditions);
+		return copy;
 	}
 
-	QuerySpec<T> orderBy(List<OrderTerm> ordering) {
-		return new QuerySpec<>(this.conditions, ordering, this.offset, this.limit, this.empty);
+	QuerySpec<T> orderBy(@Nullable List<OrderTerm> ordering) {
+		QuerySpec<T> copy = copy();
+		copy.ordering = ordering;
+		return copy;
 	}
 
 	QuerySpec<T> none() {
-		return new QuerySpec<>(this.conditions, this.ordering, this.offset, this.limit, true);
+		QuerySpec<T> copy = copy();
+		copy.empty = true;
+		return copy;
+	}
+
+	QuerySpec<T> distinct(boolean distinct) {
+		QuerySpec<T> copy = copy();
+		copy.distinct = distinct;
+		return copy;
+	}
+
+	QuerySpec<T> reverse() {
+		QuerySpec<T> copy = copy();
+		copy.reversed = !this.reversed;
+		return copy;
 	}
 
 	/** Slices relative to the current slice, as Django's {@code qs[a:b][c:d]} does. */
 	QuerySpec<T> slice(int start, @Nullable Integer end) {
-		int offset = this.offset + start;
+		QuerySpec<T> copy = copy();
+		copy.offset = this.offset + start;
 		Integer limit = (end != null) ? Integer.valueOf(end - start) : null;
 		if (this.limit != null) {
 			int remaining = Math.max(0, this.limit - start);
 			limit = (limit != null) ? Math.min(limit, remaining) : remaining;
 		}
-		return new QuerySpec<>(this.conditions, this.ordering, offset, limit, this.empty);
+		copy.limit = limit;
+		return copy;
 	}
 
 	/** The predicate of all the conditions, or {@code null} when there is none. */

@@ -1,11 +1,13 @@
 package dev.asyncorm.it;
 
+import dev.asyncorm.ModelOptions;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
 @Entity
+@ModelOptions(ordering = "name")
 public class Reporter {
 
 	@Id
