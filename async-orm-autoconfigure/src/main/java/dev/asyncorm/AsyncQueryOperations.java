@@ -142,6 +142,72 @@ public interface AsyncQueryOperations<T> {
 	AsyncQuerySet<T> offset(int n);
 
 	/**
+	 * Returns the rows as maps of field names to values, keys in the order asked, Django's
+	 * {@code values()}. Fields may span relations ({@code box__name}); a relation gives its id. With
+	 * no field, every basic field, the id first, and each to-one relation's id keyed
+	 * {@code <relation>_id}. Only the columns asked for are read.
+	 * @param fields the fields
+	 * @return a new queryset of maps
+	 * @throws InvalidLookupException if a field is unknown
+	 */
+	AsyncQuerySet<Map<String, Object>> values(String... fields);
+
+	/**
+	 * Returns the rows as lists of values, in the order asked, Django's {@code values_list()}.
+	 * @param fields the fields; none means every field, as {@link #values(String...)}
+	 * @return a new queryset of lists
+	 * @throws InvalidLookupException if a field is unknown
+	 */
+	AsyncQuerySet<List<Object>> valuesList(String... fields);
+
+	/**
+	 * Returns the values of one field, Django's {@code values_list(field, flat=True)}.
+	 * @param field the field
+	 * @param type the type of its values; they are converted to it when they differ
+	 * @param <V> the value type
+	 * @return a new queryset of values
+	 * @throws InvalidLookupException if the field is unknown
+	 * @throws InvalidDataAccessApiUsageException if the field's values cannot be converted to {@code type}
+	 */
+	<V> AsyncQuerySet<V> valuesList(String field, Class<V> type);
+
+	/**
+	 * Returns the rows mapped onto a record (its components) or an interface (its getters), named
+	 * after fields as in {@link #values(String...)}; only those columns are read (Django's
+	 * {@code values_list(named=True)}, and Spring Data's projections).
+	 * @param type the record or interface
+	 * @param <P> the projection type
+	 * @return a new queryset of projections
+	 * @throws InvalidLookupException if a component or getter names no field
+	 * @throws InvalidDataAccessApiUsageException if the type is neither a record nor an interface
+	 */
+	<P> AsyncQuerySet<P> as(Class<P> type);
+
+	/**
+	 * Adds an aggregate computed for each row, Django's {@code annotate(alias=...)}. On a queryset
+	 * of entities it is computed per row over its related rows (the filters applied before it
+	 * narrow them, as in Django) and can be filtered on, ordered by, and read with
+	 * {@link #values(String...)} or {@link #as(Class)}: entities have no field to carry it. After
+	 * {@code values(...)} it groups by those fields ({@code GROUP BY}).
+	 * @param alias the name of the annotation
+	 * @param aggregate the aggregate
+	 * @return a new queryset
+	 * @throws InvalidDataAccessApiUsageException if the alias names a field, or the queryset is sliced
+	 */
+	AsyncQuerySet<T> annotate(String alias, Aggregate aggregate);
+
+	/**
+	 * Computes aggregates over the rows, Django's {@code aaggregate}, ignoring the order. Over no
+	 * rows, {@code count} is 0 and the others {@code null}, unless {@link Aggregate#orElse} says
+	 * otherwise.
+	 * @param aggregates the aggregates; each result is keyed by its alias
+	 * @return a future of the results, in the order given
+	 * @throws InvalidLookupException if a field is unknown
+	 * @throws InvalidDataAccessApiUsageException if the queryset is sliced
+	 */
+	CompletableFuture<Map<String, Object>> aggregate(Aggregate... aggregates);
+
+	/**
 	 * Runs the query and returns every row, Django's {@code [x async for x in qs]}.
 	 * @return a future of the detached entities, in order
 	 */

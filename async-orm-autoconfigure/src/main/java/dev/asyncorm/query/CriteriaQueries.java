@@ -7,6 +7,8 @@ import java.util.Map;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CommonAbstractCriteria;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaDelete;
@@ -19,6 +21,8 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
 import jakarta.persistence.criteria.Subquery;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+import org.hibernate.query.criteria.JpaCriteriaQuery;
+import org.hibernate.query.criteria.JpaSubQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +47,7 @@ final class CriteriaQueries<T> {
 		Root<T> root = query.from(this.model.javaType());
 		where(query, spec, root, cb);
 		query.distinct(spec.distinct());
-		orderBy(query, ordering, Joins.outer(root, cb));
+		orderBy(query, ordering, Joins.reusing(root, cb));
 		return window(em.createQuery(query), offset, limit);
 	}
 
@@ -62,11 +66,11 @@ final class CriteriaQueries<T> {
 		CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
 		Root<T> root = query.from(this.model.javaType());
 		where(query, spec, root, cb);
-		Joins joins = Joins.outer(root, cb);
+		Joins joins = Joins.reusing(root, cb);
 		List<Selection<?>> selections = new ArrayList<>();
 		selections.add(root);
 		if (spec.distinct()) {
-			ordering.forEach((term) -> selections.add(term.expression(joins)));
+			ordering.forEach((term) -> selections.add(term.expression(joins, query)));
 		}
 		query.multiselect(selections).distinct(spec.distinct());
 		orderBy(query, ordering, joins);
@@ -75,9 +79,109 @@ final class CriteriaQueries<T> {
 			.toList();
 	}
 
+	/**
+	 * Selects the values of some columns. With an aggregate among them, the other columns and the
+	 * explicit order are the {@code GROUP BY}, as Django's {@code values(...).annotate(...)}.
+	 */
+	List<Object[]> project(EntityManager em, QuerySpec<T> spec, List<Column> columns, List<OrderTerm> ordering,
+			int offset, @Nullable Integer limit) {
+		CriteriaBuilder cb = em.getCriteriaBuilder();
+		CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+		Root<T> root = query.from(this.model.javaType());
+		where(query, spec, root, cb);
+		Joins joins = Joins.reusing(root, cb);
+		Grouping grouping = grouping(columns, ordering, spec.distinct(), joins, query);
+		query.multiselect(grouping.selections()).distinct(spec.distinct());
+		if (!grouping.groupBy().isEmpty()) {
+			query.groupBy(grouping.groupBy());
+		}
+		orderBy(query, ordering, joins);
+		return window(em.createQuery(query), offset, limit).getResultList().stream().map((row) -> {
+			Object[] values = new Object[columns.size()];
+			for (int i = 0; i < values.length; i++) {
+				values[i] = columns.get(i).convert(row[i]);
+			}
+			return values;
+		}).toList();
+	}
+
+	/**
+	 * Computes aggregates over the matching rows, one row of results; a {@code distinct()}
+	 * queryset aggregates its distinct rows, {@code WHERE id IN (SELECT ...)}.
+	 */
+	Object[] aggregate(EntityManager em, QuerySpec<T> spec, List<AggregateExpression> aggregates) {
+		CriteriaBuilder cb = em.getCriteriaBuilder();
+		CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+		Root<T> root = query.from(this.model.javaType());
+		Predicate predicate = spec.distinct() ? idIn(spec, root, query, cb) : spec.predicate(root, query, cb);
+		if (predicate != null) {
+			query.where(predicate);
+		}
+		Joins joins = Joins.reusing(root, cb);
+		query.multiselect(aggregates.stream().<Selection<?>>map((aggregate) -> aggregate.expression(joins, query)).toList());
+		Object row = em.createQuery(query).getSingleResult();
+		return (row instanceof Object[] values) ? values : new Object[] { row };
+	}
+
+	/**
+	 * Counts the rows of a projection that is {@code distinct()} or grouped, with
+	 * {@code SELECT COUNT(*) FROM (SELECT ...)}.
+	 */
+	long countProjected(EntityManager em, QuerySpec<T> spec, List<Column> columns) {
+		HibernateCriteriaBuilder cb = (HibernateCriteriaBuilder) em.getCriteriaBuilder();
+		JpaCriteriaQuery<Long> query = cb.createQuery(Long.class);
+		JpaSubQuery<Tuple> rows = query.subquery(Tuple.class);
+		Root<T> root = rows.from(this.model.javaType());
+		Predicate predicate = spec.predicate(root, rows, cb);
+		if (predicate != null) {
+			rows.where(predicate);
+		}
+		Grouping grouping = grouping(columns, List.of(), spec.distinct(), Joins.reusing(root, cb), rows);
+		List<Selection<?>> aliased = new ArrayList<>();
+		for (int i = 0; i < grouping.selections().size(); i++) {
+			aliased.add(grouping.selections().get(i).alias("c" + i));
+		}
+		rows.multiselect(aliased).distinct(spec.distinct());
+		if (!grouping.groupBy().isEmpty()) {
+			rows.groupBy(grouping.groupBy());
+		}
+		query.from(rows);
+		query.select(cb.count());
+		return em.createQuery(query).getSingleResult();
+	}
+
+	private static Grouping grouping(List<Column> columns, List<OrderTerm> ordering, boolean distinct, Joins joins,
+			AbstractQuery<?> query) {
+		List<Selection<?>> selections = new ArrayList<>();
+		List<Expression<?>> groupBy = new ArrayList<>();
+		boolean grouped = columns.stream().anyMatch(Column::aggregate);
+		for (Column column : columns) {
+			Expression<?> expression = column.selector().select(joins, query);
+			selections.add(expression);
+			if (grouped && !column.aggregate()) {
+				groupBy.add(expression);
+			}
+		}
+		List<String> aggregates = columns.stream().filter(Column::aggregate).map(Column::key).toList();
+		if (distinct || grouped) {
+			ordering.forEach((term) -> {
+				Expression<?> expression = term.expression(joins, query);
+				selections.add(expression);
+				if (grouped && (term.operand() == null || !aggregates.contains(term.operand().name()))) {
+					groupBy.add(expression);
+				}
+			});
+		}
+		return new Grouping(selections, groupBy);
+	}
+
+	/** The selections of a projection and its {@code GROUP BY}, empty when it has no aggregate. */
+	private record Grouping(List<Selection<?>> selections, List<Expression<?>> groupBy) {
+	}
+
 	private static void orderBy(CriteriaQuery<?> query, List<OrderTerm> ordering, Joins joins) {
 		if (!ordering.isEmpty()) {
-			query.orderBy(ordering.stream().map((term) -> term.toOrder(joins)).toList());
+			query.orderBy(ordering.stream().map((term) -> term.toOrder(joins, query)).toList());
 		}
 	}
 
@@ -147,10 +251,18 @@ final class CriteriaQueries<T> {
 		if (!spec.spansRelations()) {
 			return spec.predicate(root, statement, cb);
 		}
+		return idIn(spec, root, statement, cb);
+	}
+
+	private Predicate idIn(QuerySpec<T> spec, Root<T> root, CommonAbstractCriteria statement, CriteriaBuilder cb) {
 		String id = this.model.id().getName();
 		Subquery<?> ids = statement.subquery(this.model.id().getJavaType());
 		Root<T> row = ids.from(this.model.javaType());
-		ids.select(row.get(id)).where(spec.predicate(row, ids, cb));
+		ids.select(row.get(id));
+		Predicate predicate = spec.predicate(row, ids, cb);
+		if (predicate != null) {
+			ids.where(predicate);
+		}
 		return root.get(id).in(ids);
 	}
 

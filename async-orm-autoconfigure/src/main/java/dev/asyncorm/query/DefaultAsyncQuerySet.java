@@ -1,5 +1,7 @@
 package dev.asyncorm.query;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
+import dev.asyncorm.Aggregate;
 import dev.asyncorm.AsyncQuerySet;
 import dev.asyncorm.CreateResult;
 import dev.asyncorm.DeleteResult;
@@ -18,13 +21,16 @@ import jakarta.persistence.metamodel.SingularAttribute;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.util.ClassUtils;
 
 /**
- * The {@link AsyncQuerySet} of a model: an immutable {@link QuerySpec} plus the model's runtime.
+ * The {@link AsyncQuerySet} of a model: an immutable {@link QuerySpec}, the model's runtime, and
+ * the {@link Projection} that makes its rows entities or values.
  *
  * @param <T> the entity type
+ * @param <R> the row type: the entity, or a projection of it
  */
-final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
+final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	private final ModelRuntime<T> runtime;
 
@@ -32,83 +38,128 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 
 	private final @Nullable QueryScope<T> scope;
 
-	DefaultAsyncQuerySet(ModelRuntime<T> runtime, QuerySpec<T> spec, @Nullable QueryScope<T> scope) {
+	private final Projection<R> projection;
+
+	private DefaultAsyncQuerySet(ModelRuntime<T> runtime, QuerySpec<T> spec, @Nullable QueryScope<T> scope,
+			Projection<R> projection) {
 		this.runtime = runtime;
 		this.spec = spec;
 		this.scope = scope;
+		this.projection = projection;
 	}
 
-	private DefaultAsyncQuerySet<T> with(QuerySpec<T> spec) {
-		return new DefaultAsyncQuerySet<>(this.runtime, spec, this.scope);
+	/** A queryset of entities, narrowed to a scope when there is one. */
+	static <T> DefaultAsyncQuerySet<T, T> of(ModelRuntime<T> runtime, QuerySpec<T> spec, @Nullable QueryScope<T> scope) {
+		return new DefaultAsyncQuerySet<>(runtime, spec, scope, Projection.entities());
+	}
+
+	private DefaultAsyncQuerySet<T, R> with(QuerySpec<T> spec) {
+		return new DefaultAsyncQuerySet<>(this.runtime, spec, this.scope, this.projection);
+	}
+
+	private <P> DefaultAsyncQuerySet<T, P> projected(Projection<P> projection) {
+		return new DefaultAsyncQuerySet<>(this.runtime, this.spec, this.scope, projection);
 	}
 
 	/** Runs an operation, named after the scope when there is one ({@code toppings.count}). */
-	private <R> CompletableFuture<R> submit(String operation, Callable<R> work) {
+	private <V> CompletableFuture<V> submit(String operation, Callable<V> work) {
 		return this.runtime.submit(operationName(operation), work);
 	}
 
+	/** Reads one window of rows, entities or projected values. */
+	@SuppressWarnings("unchecked")
+	private List<R> read(EntityManager em, List<OrderTerm> ordering, int offset, @Nullable Integer limit) {
+		List<Column> columns = this.projection.columns();
+		if (columns == null) {
+			return (List<R>) this.runtime.queries.rows(em, this.spec, ordering, offset, limit);
+		}
+		return this.runtime.queries.project(em, this.spec, columns, ordering, offset, limit).stream()
+			.map(this.projection.mapper())
+			.toList();
+	}
+
+	/** Django refuses the entity operations after {@code values()}. */
+	private void requireEntities(String operation) {
+		if (!this.projection.isEntities()) {
+			throw new InvalidDataAccessApiUsageException("Cannot call " + operation + "() after values(), valuesList() "
+					+ "or as().");
+		}
+	}
+
 	@Override
-	public AsyncQuerySet<T> all() {
+	public AsyncQuerySet<R> all() {
 		return this;
 	}
 
 	@Override
-	public AsyncQuerySet<T> none() {
+	public AsyncQuerySet<R> none() {
 		return with(this.spec.none());
 	}
 
 	@Override
-	public AsyncQuerySet<T> filter(String lookup, @Nullable Object value) {
+	public AsyncQuerySet<R> filter(String lookup, @Nullable Object value) {
 		return filter(Q.of(lookup, value));
 	}
 
 	@Override
-	public AsyncQuerySet<T> filter(Q condition) {
+	public AsyncQuerySet<R> filter(Q condition) {
 		requireUnsliced("filter");
-		return with(this.spec.where(this.runtime.compiler.compile(condition)));
+		return with(this.spec.where(this.runtime.compiler.compile(condition, false, this.spec.annotations())));
 	}
 
 	@Override
-	public AsyncQuerySet<T> filter(Map<String, ?> lookups) {
+	public AsyncQuerySet<R> filter(Map<String, ?> lookups) {
 		return filter(Q.of(lookups));
 	}
 
 	@Override
-	public AsyncQuerySet<T> exclude(String lookup, @Nullable Object value) {
+	public AsyncQuerySet<R> exclude(String lookup, @Nullable Object value) {
 		return exclude(Q.of(lookup, value));
 	}
 
 	@Override
-	public AsyncQuerySet<T> exclude(Q condition) {
+	public AsyncQuerySet<R> exclude(Q condition) {
 		requireUnsliced("filter");
-		return with(this.spec.where(this.runtime.compiler.compileNegated(condition)));
+		return with(this.spec.where(this.runtime.compiler.compile(condition, true, this.spec.annotations())));
 	}
 
 	@Override
-	public AsyncQuerySet<T> exclude(Map<String, ?> lookups) {
+	public AsyncQuerySet<R> exclude(Map<String, ?> lookups) {
 		return exclude(Q.of(lookups));
 	}
 
 	@Override
-	public AsyncQuerySet<T> orderBy(String... fields) {
+	public AsyncQuerySet<R> orderBy(String... fields) {
 		requireUnsliced("reorder");
-		return with(this.spec.orderBy(OrderTerm.parseAll(List.of(fields), this.runtime.compiler)));
+		return with(this.spec.orderBy(OrderTerm.parseAll(List.of(fields), this.runtime.compiler, orderable())));
+	}
+
+	/** The annotations, and the aggregates of a grouped projection, that an order may name. */
+	private Map<String, Operand> orderable() {
+		Map<String, Operand> operands = new LinkedHashMap<>(this.spec.annotations());
+		List<Column> columns = this.projection.columns();
+		if (columns != null) {
+			columns.stream()
+				.filter(Column::aggregate)
+				.forEach((column) -> operands.put(column.key(), column.operand(column.type())));
+		}
+		return operands;
 	}
 
 	@Override
-	public AsyncQuerySet<T> reverse() {
+	public AsyncQuerySet<R> reverse() {
 		requireUnsliced("reverse");
 		return with(this.spec.reverse());
 	}
 
 	@Override
-	public AsyncQuerySet<T> distinct() {
+	public AsyncQuerySet<R> distinct() {
 		requireUnsliced("create distinct fields");
 		return with(this.spec.distinct(true));
 	}
 
 	@Override
-	public AsyncQuerySet<T> slice(int start, int end) {
+	public AsyncQuerySet<R> slice(int start, int end) {
 		requireNotNegative(start);
 		requireNotNegative(end);
 		if (end < start) {
@@ -119,67 +170,159 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 	}
 
 	@Override
-	public AsyncQuerySet<T> limit(int n) {
+	public AsyncQuerySet<R> limit(int n) {
 		return slice(0, n);
 	}
 
 	@Override
-	public AsyncQuerySet<T> offset(int n) {
+	public AsyncQuerySet<R> offset(int n) {
 		requireNotNegative(n);
 		return with(this.spec.slice(n, null));
 	}
 
 	@Override
-	public CompletableFuture<List<T>> list() {
+	public AsyncQuerySet<Map<String, Object>> values(String... fields) {
+		return projected(Projection.maps(columns(fields)));
+	}
+
+	@Override
+	public AsyncQuerySet<List<Object>> valuesList(String... fields) {
+		return projected(Projection.lists(columns(fields)));
+	}
+
+	@Override
+	public <V> AsyncQuerySet<V> valuesList(String field, Class<V> type) {
+		Column column = column(field);
+		Class<?> fieldType = this.runtime.compiler.field(field).javaType();
+		if (!convertible(fieldType, type)) {
+			throw new InvalidDataAccessApiUsageException("valuesList(\"" + field + "\", " + type.getSimpleName()
+					+ ".class): the field holds " + fieldType.getSimpleName() + " values.");
+		}
+		return projected(Projection.flat(column, type));
+	}
+
+	@Override
+	public <P> AsyncQuerySet<P> as(Class<P> type) {
+		return projected(Projection.of(type, columns(Projection.propertiesOf(type).toArray(String[]::new))));
+	}
+
+	/** Django returns values as they are: a flat value may only be widened, or be another number. */
+	private static boolean convertible(Class<?> fieldType, Class<?> type) {
+		Class<?> from = ClassUtils.resolvePrimitiveIfNecessary(fieldType);
+		Class<?> to = ClassUtils.resolvePrimitiveIfNecessary(type);
+		return to.isAssignableFrom(from) || (Number.class.isAssignableFrom(from) && Number.class.isAssignableFrom(to));
+	}
+
+	/** The columns of {@code values(...)}: the fields asked for, or Django's default fields. */
+	private List<Column> columns(String[] fields) {
+		List<String> names = (fields.length > 0) ? List.of(fields) : this.runtime.model.valueNames();
+		return names.stream().map(this::column).toList();
+	}
+
+	private Column column(String name) {
+		Annotation<T> annotation = this.spec.annotations().get(name);
+		if (annotation != null) {
+			return Column.aggregate(name, annotation::expression, annotation.javaType(), false);
+		}
+		return Column.field(name, this.runtime.compiler.field(name));
+	}
+
+	@Override
+	public AsyncQuerySet<R> annotate(String alias, Aggregate aggregate) {
+		requireUnsliced("annotate");
+		if (this.spec.annotations().containsKey(alias) || this.runtime.compiler.isField(alias)) {
+			throw new InvalidDataAccessApiUsageException("The annotation '" + alias + "' conflicts with a field or "
+					+ "annotation of " + this.runtime.model.name() + ".");
+		}
+		AggregateExpression expression = this.runtime.compiler.aggregate(aggregate.as(alias));
+		if (this.projection.isEntities()) {
+			return with(this.spec.annotate(new Annotation<>(alias, expression, this.spec.conditions(),
+					this.runtime.model)));
+		}
+		return projected(this.projection.grouped(Column.aggregate(alias, expression::expression,
+				expression.resultType(), true)));
+	}
+
+	@Override
+	public CompletableFuture<Map<String, Object>> aggregate(Aggregate... aggregates) {
+		if (this.spec.isSliced()) {
+			throw new InvalidDataAccessApiUsageException("aggregate() on a sliced queryset is not supported; aggregate "
+					+ "the whole queryset, or filter it instead of slicing.");
+		}
+		if (this.projection.columns() != null && this.projection.columns().stream().anyMatch(Column::aggregate)) {
+			throw new InvalidDataAccessApiUsageException("aggregate() after values().annotate() is not supported.");
+		}
+		if (aggregates.length == 0) {
+			throw new InvalidDataAccessApiUsageException("aggregate() needs at least one Aggregate.");
+		}
+		List<AggregateExpression> compiled = Arrays.stream(aggregates).map(this.runtime.compiler::aggregate).toList();
+		if (this.spec.empty()) {
+			Map<String, Object> empty = new LinkedHashMap<>();
+			compiled.forEach((aggregate) -> empty.put(aggregate.alias(), aggregate.emptyValue()));
+			return CompletableFuture.completedFuture(Collections.unmodifiableMap(empty));
+		}
+		return submit("aggregate", () -> this.runtime.jpa.read((em) -> {
+			Object[] row = this.runtime.queries.aggregate(em, this.spec, compiled);
+			Map<String, Object> result = new LinkedHashMap<>();
+			for (int i = 0; i < row.length; i++) {
+				AggregateExpression aggregate = compiled.get(i);
+				result.put(aggregate.alias(), this.runtime.converter.convert(row[i], aggregate.resultType(),
+						aggregate.alias()));
+			}
+			return Collections.unmodifiableMap(result);
+		}));
+	}
+
+	@Override
+	public CompletableFuture<List<R>> list() {
 		if (this.spec.empty()) {
 			return CompletableFuture.completedFuture(List.of());
 		}
 		List<OrderTerm> ordering = ordering();
-		return submit("list", () -> this.runtime.jpa.read((em) -> this.runtime.queries
-			.rows(em, this.spec, ordering, this.spec.offset(), this.spec.limit())));
+		return submit("list", () -> this.runtime.jpa.read((em) -> read(em, ordering, this.spec.offset(),
+				this.spec.limit())));
 	}
 
 	@Override
-	public CompletableFuture<T> get() {
+	public CompletableFuture<R> get() {
 		return submit("get", () -> this.runtime.single(this.runtime.jpa.read(this::readForGet)));
 	}
 
 	@Override
-	public CompletableFuture<T> get(String lookup, @Nullable Object value) {
+	public CompletableFuture<R> get(String lookup, @Nullable Object value) {
 		return filter(lookup, value).get();
 	}
 
 	@Override
-	public CompletableFuture<T> get(Q condition) {
+	public CompletableFuture<R> get(Q condition) {
 		return filter(condition).get();
 	}
 
 	@Override
-	public CompletableFuture<T> get(Map<String, ?> lookups) {
+	public CompletableFuture<R> get(Map<String, ?> lookups) {
 		return filter(lookups).get();
 	}
 
 	/** Reads at most 21 rows, without ordering them unless the queryset is sliced, as Django does. */
-	private List<T> readForGet(EntityManager em) {
+	private List<R> readForGet(EntityManager em) {
 		if (this.spec.empty()) {
 			return List.of();
 		}
 		int limit = (this.spec.limit() != null) ? Math.min(this.spec.limit(), ModelRuntime.MAX_GET_RESULTS)
 				: ModelRuntime.MAX_GET_RESULTS;
 		List<OrderTerm> ordering = this.spec.isSliced() ? ordering() : List.of();
-		return this.runtime.queries.rows(em, this.spec, ordering, this.spec.offset(), limit);
+		return read(em, ordering, this.spec.offset(), limit);
 	}
 
 	@Override
-	public CompletableFuture<T> item(int index) {
+	public CompletableFuture<R> item(int index) {
 		requireNotNegative(index);
 		if (this.spec.empty() || (this.spec.limit() != null && index >= this.spec.limit())) {
 			return CompletableFuture.failedFuture(noItem(index));
 		}
 		List<OrderTerm> ordering = ordering();
 		return submit("item", () -> {
-			List<T> rows = this.runtime.jpa.read((em) -> this.runtime.queries
-				.rows(em, this.spec, ordering, this.spec.offset() + index, 1));
+			List<R> rows = this.runtime.jpa.read((em) -> read(em, ordering, this.spec.offset() + index, 1));
 			if (rows.isEmpty()) {
 				throw noItem(index);
 			}
@@ -193,44 +336,43 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 	}
 
 	@Override
-	public CompletableFuture<Optional<T>> first() {
+	public CompletableFuture<Optional<R>> first() {
 		return firstBy("first", orderingOrPk());
 	}
 
 	@Override
-	public CompletableFuture<Optional<T>> last() {
+	public CompletableFuture<Optional<R>> last() {
 		requireUnsliced("reverse");
 		return firstBy("last", OrderTerm.reverse(orderingOrPk()));
 	}
 
-	private CompletableFuture<Optional<T>> firstBy(String operation, List<OrderTerm> ordering) {
+	private CompletableFuture<Optional<R>> firstBy(String operation, List<OrderTerm> ordering) {
 		if (this.spec.empty() || Integer.valueOf(0).equals(this.spec.limit())) {
 			return CompletableFuture.completedFuture(Optional.empty());
 		}
-		return submit(operation, () -> this.runtime.jpa.read((em) -> this.runtime.queries
-			.rows(em, this.spec, ordering, this.spec.offset(), 1)
+		return submit(operation, () -> this.runtime.jpa.read((em) -> read(em, ordering, this.spec.offset(), 1)
 			.stream()
 			.findFirst()));
 	}
 
 	@Override
-	public CompletableFuture<T> latest(String... fields) {
+	public CompletableFuture<R> latest(String... fields) {
 		return latestBy("latest", fields, true);
 	}
 
 	@Override
-	public CompletableFuture<T> earliest(String... fields) {
+	public CompletableFuture<R> earliest(String... fields) {
 		return latestBy("earliest", fields, false);
 	}
 
-	private CompletableFuture<T> latestBy(String operation, String[] fields, boolean latest) {
+	private CompletableFuture<R> latestBy(String operation, String[] fields, boolean latest) {
 		requireUnsliced("change");
 		List<String> names = (fields.length > 0) ? List.of(fields) : this.runtime.model.getLatestBy();
 		if (names.isEmpty()) {
 			throw new InvalidDataAccessApiUsageException("earliest() and latest() require either fields as arguments "
 					+ "or 'getLatestBy' in @ModelOptions of " + this.runtime.model.name() + ".");
 		}
-		List<OrderTerm> ordering = OrderTerm.parseAll(names, this.runtime.compiler);
+		List<OrderTerm> ordering = OrderTerm.parseAll(names, this.runtime.compiler, this.spec.annotations());
 		return firstBy(operation, latest ? OrderTerm.reverse(ordering) : ordering)
 			.thenApply((row) -> row.orElseThrow(this.runtime::doesNotExist));
 	}
@@ -241,10 +383,18 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 			return CompletableFuture.completedFuture(0L);
 		}
 		return submit("count", () -> {
-			long total = this.runtime.jpa.read((em) -> this.runtime.queries.count(em, this.spec));
+			long total = this.runtime.jpa.read(this::countAll);
 			long remaining = Math.max(0, total - this.spec.offset());
 			return (this.spec.limit() != null) ? Math.min(remaining, this.spec.limit()) : remaining;
 		});
+	}
+
+	/** Counts every row, ignoring the slice: distinct or grouped projections count their own rows. */
+	private long countAll(EntityManager em) {
+		List<Column> columns = this.projection.columns();
+		boolean ownRows = columns != null && (this.spec.distinct() || columns.stream().anyMatch(Column::aggregate));
+		return ownRows ? this.runtime.queries.countProjected(em, this.spec, columns)
+				: this.runtime.queries.count(em, this.spec);
 	}
 
 	@Override
@@ -276,6 +426,7 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 
 	@Override
 	public CompletableFuture<DeleteResult> delete() {
+		requireEntities("delete");
 		if (this.spec.isSliced()) {
 			throw new InvalidDataAccessApiUsageException("Cannot use 'limit' or 'offset' with delete().");
 		}
@@ -292,26 +443,35 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 	}
 
 	@Override
-	public CompletableFuture<CreateResult<T>> getOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
-		return new CreateOperation<>(this.runtime, narrowTo(lookups), creationFields(lookups, defaults), linker())
-			.getOrCreate(operationName("getOrCreate"));
+	public CompletableFuture<CreateResult<R>> getOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
+		requireEntities("getOrCreate");
+		return rowsOf(new CreateOperation<>(this.runtime, narrowTo(lookups), creationFields(lookups, defaults), linker())
+			.getOrCreate(operationName("getOrCreate")));
 	}
 
 	@Override
-	public CompletableFuture<CreateResult<T>> getOrCreate(Map<String, ?> lookups) {
+	public CompletableFuture<CreateResult<R>> getOrCreate(Map<String, ?> lookups) {
 		return getOrCreate(lookups, Map.of());
 	}
 
 	@Override
-	public CompletableFuture<CreateResult<T>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
+	public CompletableFuture<CreateResult<R>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
 		return updateOrCreate(lookups, defaults, defaults);
 	}
 
 	@Override
-	public CompletableFuture<CreateResult<T>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults,
+	public CompletableFuture<CreateResult<R>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults,
 			Map<String, ?> createDefaults) {
-		return new CreateOperation<>(this.runtime, narrowTo(lookups), creationFields(lookups, createDefaults), linker())
-			.updateOrCreate(operationName("updateOrCreate"), this.runtime.fields(defaults));
+		requireEntities("updateOrCreate");
+		return rowsOf(new CreateOperation<>(this.runtime, narrowTo(lookups), creationFields(lookups, createDefaults),
+				linker())
+			.updateOrCreate(operationName("updateOrCreate"), this.runtime.fields(defaults)));
+	}
+
+	/** Entities are this queryset's rows once {@link #requireEntities} has passed. */
+	@SuppressWarnings("unchecked")
+	private static <X, R> CompletableFuture<R> rowsOf(CompletableFuture<X> entities) {
+		return (CompletableFuture<R>) entities;
 	}
 
 	private String operationName(String operation) {

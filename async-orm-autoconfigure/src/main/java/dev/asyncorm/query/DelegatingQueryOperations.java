@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import dev.asyncorm.Aggregate;
 import dev.asyncorm.AsyncQueryOperations;
 import dev.asyncorm.AsyncQuerySet;
 import dev.asyncorm.CreateResult;
@@ -84,6 +85,36 @@ public abstract class DelegatingQueryOperations<T> implements AsyncQueryOperatio
 	@Override
 	public AsyncQuerySet<T> offset(int n) {
 		return all().offset(n);
+	}
+
+	@Override
+	public AsyncQuerySet<Map<String, Object>> values(String... fields) {
+		return all().values(fields);
+	}
+
+	@Override
+	public AsyncQuerySet<List<Object>> valuesList(String... fields) {
+		return all().valuesList(fields);
+	}
+
+	@Override
+	public <V> AsyncQuerySet<V> valuesList(String field, Class<V> type) {
+		return all().valuesList(field, type);
+	}
+
+	@Override
+	public <P> AsyncQuerySet<P> as(Class<P> type) {
+		return all().as(type);
+	}
+
+	@Override
+	public AsyncQuerySet<T> annotate(String alias, Aggregate aggregate) {
+		return all().annotate(alias, aggregate);
+	}
+
+	@Override
+	public CompletableFuture<Map<String, Object>> aggregate(Aggregate... aggregates) {
+		return all().aggregate(aggregates);
 	}
 
 	@Override

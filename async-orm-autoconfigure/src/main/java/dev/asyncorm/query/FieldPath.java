@@ -2,6 +2,8 @@ package dev.asyncorm.query;
 
 import java.util.List;
 
+import jakarta.persistence.criteria.CommonAbstractCriteria;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.SingularAttribute;
@@ -23,21 +25,29 @@ import org.jspecify.annotations.Nullable;
  * way may be missing
  */
 record FieldPath(String name, List<Hop> hops, List<String> leaf, SingularAttribute<?, ?> attribute,
-		@Nullable EntityType<?> relation, boolean nullable) {
+		@Nullable EntityType<?> relation, boolean nullable) implements Operand {
 
 	/** Whether the path reaches another table: a join, or the foreign key of a to-one relation. */
-	boolean spansRelations() {
+	@Override
+	public boolean spansRelations() {
 		return !this.hops.isEmpty() || this.leaf.size() > 1;
 	}
 
 	/** Whether a row may match through several related rows (a collection on the way). */
-	boolean multiValued() {
+	@Override
+	public boolean multiValued() {
 		return this.hops.stream().anyMatch(Hop::multiValued);
 	}
 
 	/** The Java type of the field's values. */
-	Class<?> javaType() {
+	@Override
+	public Class<?> javaType() {
 		return this.attribute.getJavaType();
+	}
+
+	@Override
+	public Expression<?> expression(Joins joins, CommonAbstractCriteria statement) {
+		return path(joins);
 	}
 
 	/** Reads the field, joining the relations through {@code joins}. */

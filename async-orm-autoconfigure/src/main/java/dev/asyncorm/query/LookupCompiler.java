@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import dev.asyncorm.Aggregate;
 import dev.asyncorm.F;
 import dev.asyncorm.InvalidLookupException;
 import dev.asyncorm.Q;
@@ -55,18 +57,39 @@ final class LookupCompiler<T> {
 
 	/** Compiles a condition for {@code filter}. */
 	Condition<T> compile(Q condition) {
-		return compile(condition, false);
+		return compile(condition, false, Map.of());
 	}
 
-	/** Compiles a condition for {@code exclude}: its negation, with Django's handling of nulls. */
-	Condition<T> compileNegated(Q condition) {
-		return compile(condition, true);
-	}
-
-	private Condition<T> compile(Q condition, boolean negated) {
-		Compiler compiler = new Compiler();
+	/**
+	 * Compiles a condition for {@code filter} or, negated, for {@code exclude}, with Django's
+	 * handling of nulls; names may be the queryset's annotations.
+	 */
+	Condition<T> compile(Q condition, boolean negated, Map<String, Annotation<T>> annotations) {
+		Compiler compiler = new Compiler(annotations);
 		Part part = condition.accept(compiler).apply(negated);
 		return new CompiledCondition<>(part, compiler.spansRelations);
+	}
+
+	/**
+	 * Compiles an aggregate; its field and its condition are read through the joins of the
+	 * statement it is part of.
+	 */
+	AggregateExpression aggregate(Aggregate aggregate) {
+		FieldPath path = field(aggregate.field());
+		Part condition = (aggregate.condition() != null)
+				? aggregate.condition().accept(new Compiler(Map.of())).apply(false) : null;
+		Object orElse = (aggregate.defaultValue() != null) ? this.converter.convert(aggregate.defaultValue(),
+				AggregateExpression.resultType(aggregate.function(), path.javaType()), aggregate.alias()) : null;
+		if (aggregate.isDistinct() && aggregate.function() != Aggregate.Function.COUNT) {
+			throw new InvalidDataAccessApiUsageException(aggregate + ": distinct() is supported with count() only.");
+		}
+		if (aggregate.function() == Aggregate.Function.SUM || aggregate.function() == Aggregate.Function.AVG) {
+			if (!Number.class.isAssignableFrom(ClassUtils.resolvePrimitiveIfNecessary(path.javaType()))) {
+				throw new InvalidDataAccessApiUsageException(aggregate + ": field '" + path.name() + "' holds "
+						+ path.javaType().getSimpleName() + " values, not numbers.");
+			}
+		}
+		return new AggregateExpression(aggregate, path, condition, orElse);
 	}
 
 	/** Builds the expression of an {@link F} over the model's basic fields. */
@@ -77,6 +100,11 @@ final class LookupCompiler<T> {
 	/** Resolves a whole name as a field of the model, for ordering and projections. */
 	FieldPath field(String name) {
 		return this.paths.field(this.model.entityType(), name);
+	}
+
+	/** Whether a name is a field or relation of the model, which an annotation must not shadow. */
+	boolean isField(String name) {
+		return this.paths.choices(this.model.entityType()).contains(name);
 	}
 
 	/** A compiled piece of a condition, built against the joins of its condition. */
@@ -98,12 +126,18 @@ final class LookupCompiler<T> {
 
 	private final class Compiler implements Q.Visitor<Node> {
 
+		private final Map<String, Annotation<T>> annotations;
+
 		private boolean spansRelations;
+
+		Compiler(Map<String, Annotation<T>> annotations) {
+			this.annotations = annotations;
+		}
 
 		@Override
 		public Node lookup(String lookup, @Nullable Object value) {
-			Lookup compiled = resolve(lookup, value);
-			this.spansRelations |= compiled.path().spansRelations();
+			Lookup<T> compiled = resolve(lookup, value, this.annotations);
+			this.spansRelations |= compiled.operand().spansRelations();
 			return compiled::part;
 		}
 
@@ -181,14 +215,16 @@ final class LookupCompiler<T> {
 
 	}
 
-	Lookup<T> resolve(String lookup, @Nullable Object value) {
+	Lookup<T> resolve(String lookup, @Nullable Object value, Map<String, Annotation<T>> annotations) {
 		String[] parts = lookup.split("__", -1);
-		PathResolver.Resolved resolved = this.paths.resolve(this.model.entityType(), parts);
-		FieldPath path = resolved.path();
+		Annotation<T> annotation = annotations.get(parts[0]);
+		PathResolver.Resolved resolved = (annotation != null) ? null : this.paths.resolve(this.model.entityType(), parts);
+		Operand path = (annotation != null) ? annotation : resolved.path();
+		int consumed = (annotation != null) ? 1 : resolved.consumed();
 		Class<?> type = ClassUtils.resolvePrimitiveIfNecessary(path.javaType());
 		List<Transform> transforms = new ArrayList<>();
 		LookupType lookupType = LookupType.EXACT;
-		for (int i = resolved.consumed(); i < parts.length; i++) {
+		for (int i = consumed; i < parts.length; i++) {
 			boolean last = (i == parts.length - 1);
 			Transform transform = Transform.of(parts[i]);
 			if (transform != null && transform.appliesTo(type)) {
@@ -197,7 +233,7 @@ final class LookupCompiler<T> {
 				continue;
 			}
 			LookupType candidate = LookupType.of(parts[i]);
-			if (candidate == null && i == resolved.consumed() && path.relation() != null) {
+			if (candidate == null && i == consumed && path.relation() != null) {
 				throw new InvalidLookupException("Cannot resolve keyword '" + parts[i] + "' into field of "
 						+ path.relation().getName() + ". Choices are: "
 						+ String.join(", ", this.paths.choices(path.relation())));
@@ -215,9 +251,10 @@ final class LookupCompiler<T> {
 	}
 
 	/** A related entity given where its relation is compared stands for its id, as in Django. */
-	private @Nullable Object unwrapEntity(String lookup, FieldPath path, @Nullable Object value) {
-		EntityType<?> relation = path.relation();
-		if (value == null || relation == null || !value.getClass().isAnnotationPresent(jakarta.persistence.Entity.class)) {
+	private @Nullable Object unwrapEntity(String lookup, Operand operand, @Nullable Object value) {
+		EntityType<?> relation = operand.relation();
+		if (value == null || relation == null || !(operand instanceof FieldPath path)
+				|| !value.getClass().isAnnotationPresent(jakarta.persistence.Entity.class)) {
 			return value;
 		}
 		if (!relation.getJavaType().isInstance(value)) {
@@ -232,7 +269,7 @@ final class LookupCompiler<T> {
 		return id;
 	}
 
-	private @Nullable Object prepare(String lookup, FieldPath path, LookupType type, Class<?> fieldType,
+	private @Nullable Object prepare(String lookup, Operand path, LookupType type, Class<?> fieldType,
 			@Nullable Object given) {
 		Object value = unwrapEntity(lookup, path, given);
 		if (value == null) {
@@ -306,18 +343,18 @@ final class LookupCompiler<T> {
 	/**
 	 * One resolved lookup: the field, its transforms, the lookup and the prepared value.
 	 */
-	record Lookup<T>(ModelInfo<T> model, FieldPath path, List<Transform> transforms, Class<?> type,
+	record Lookup<T>(ModelInfo<T> model, Operand operand, List<Transform> transforms, Class<?> type,
 			LookupType lookupType, @Nullable Object value) {
 
 		Part part(boolean negated) {
-			if (negated && this.path.multiValued()) {
+			if (negated && this.operand.multiValued()) {
 				return this::notExists;
 			}
-			boolean guardNull = negated && this.path.nullable() && this.lookupType != LookupType.ISNULL
+			boolean guardNull = negated && this.operand.nullable() && this.lookupType != LookupType.ISNULL
 					&& this.value != null;
 			return (joins, statement) -> {
 				CriteriaBuilder cb = joins.cb();
-				Expression<?> expression = expression(joins);
+				Expression<?> expression = expression(joins, statement);
 				Predicate predicate = predicate(joins.root(), expression, (HibernateCriteriaBuilder) cb);
 				if (!negated) {
 					return predicate;
@@ -336,15 +373,15 @@ final class LookupCompiler<T> {
 			String id = this.model.id().getName();
 			Subquery<?> matching = statement.subquery(this.model.id().getJavaType());
 			Root<T> row = matching.from(this.model.javaType());
-			Joins inner = new Joins(row, cb, JoinType.INNER);
-			Expression<?> expression = expression(inner);
+			Joins inner = new Joins(row, cb, JoinType.INNER, false);
+			Expression<?> expression = expression(inner, matching);
 			matching.select(row.get(id)).where(cb.equal(row.get(id), joins.root().get(id)),
 					predicate((From<?, T>) row, expression, (HibernateCriteriaBuilder) cb));
 			return cb.not(cb.exists(matching));
 		}
 
-		Expression<?> expression(Joins joins) {
-			Expression<?> expression = this.path.path(joins);
+		Expression<?> expression(Joins joins, CommonAbstractCriteria statement) {
+			Expression<?> expression = this.operand.expression(joins, statement);
 			for (Transform transform : this.transforms) {
 				expression = joins.cb().function(transform.functionName(), transform.outputType(), expression);
 			}

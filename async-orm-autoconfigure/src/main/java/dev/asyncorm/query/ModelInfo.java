@@ -1,6 +1,7 @@
 package dev.asyncorm.query;
 
 import java.lang.reflect.AnnotatedElement;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,6 +137,23 @@ final class ModelInfo<T> {
 			.filter((attribute) -> attribute instanceof SingularAttribute)
 			.map(Attribute::getName)
 			.toList();
+	}
+
+	/**
+	 * The fields of {@code values()} with no argument, as Django gives them: the id, the other
+	 * basic fields, then each to-one relation's id as {@code <relation>_id}.
+	 */
+	List<String> valueNames() {
+		List<String> names = new ArrayList<>();
+		names.add(this.id.getName());
+		this.attributes.values().stream()
+			.filter((attribute) -> attribute.getPersistentAttributeType() == Attribute.PersistentAttributeType.BASIC
+					&& attribute != this.id)
+			.forEach((attribute) -> names.add(attribute.getName()));
+		this.attributes.values().stream()
+			.filter((attribute) -> attribute instanceof SingularAttribute && attribute.isAssociation())
+			.forEach((attribute) -> names.add(attribute.getName() + "_id"));
+		return List.copyOf(names);
 	}
 
 	Iterable<Attribute<? super T, ?>> attributes() {

@@ -33,7 +33,7 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 
 	ModelManager(ModelRuntime<T> runtime) {
 		this.runtime = runtime;
-		this.all = new DefaultAsyncQuerySet<>(runtime, QuerySpec.all(), null);
+		this.all = DefaultAsyncQuerySet.of(runtime, QuerySpec.all(), null);
 	}
 
 	/**

@@ -81,7 +81,7 @@ final class ModelRuntime<T> {
 		this.repositoryName = repositoryName;
 		this.entityInformation = JpaEntityInformationSupport.getEntityInformation(model.javaType(),
 				jpa.entityManagerFactory().getMetamodel(), jpa.entityManagerFactory().getPersistenceUnitUtil());
-		this.defaultOrdering = OrderTerm.parseAll(model.ordering(), this.compiler);
+		this.defaultOrdering = OrderTerm.parseAll(model.ordering(), this.compiler, Map.of());
 		MappingMetamodel mapping = jpa.entityManagerFactory().unwrap(SessionFactoryImplementor.class).getMappingMetamodel();
 		EntityPersister persister = mapping.getEntityDescriptor(model.javaType());
 		this.joinRows = JoinRows.of(mapping, model.javaType());
@@ -138,7 +138,7 @@ final class ModelRuntime<T> {
 	}
 
 	/** Django's {@code get()} over rows read with a limit of 21. */
-	T single(List<T> rows) {
+	<R> R single(List<R> rows) {
 		if (rows.size() == 1) {
 			return rows.get(0);
 		}

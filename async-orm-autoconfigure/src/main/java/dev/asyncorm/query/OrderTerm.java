@@ -2,9 +2,11 @@ package dev.asyncorm.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.asyncorm.InvalidLookupException;
 import dev.asyncorm.ModelOptions;
+import jakarta.persistence.criteria.CommonAbstractCriteria;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Order;
@@ -14,10 +16,10 @@ import org.jspecify.annotations.Nullable;
  * One term of an {@code ORDER BY}: a field, possibly across relations, ascending or descending,
  * or random order ({@code "?"}).
  *
- * @param path the field, or {@code null} for random order
+ * @param operand the field or annotation, or {@code null} for random order
  * @param descending whether the order is descending
  */
-record OrderTerm(@Nullable FieldPath path, boolean descending) {
+record OrderTerm(@Nullable Operand operand, boolean descending) {
 
 	static final String RANDOM = "?";
 
@@ -29,19 +31,24 @@ record OrderTerm(@Nullable FieldPath path, boolean descending) {
 	 * against the metamodel. A relation orders by its model's {@code @ModelOptions} ordering, else
 	 * by its id, as Django orders by a relation.
 	 */
-	static List<OrderTerm> parse(String term, LookupCompiler<?> compiler) {
+	static List<OrderTerm> parse(String term, LookupCompiler<?> compiler, Map<String, ? extends Operand> annotations) {
 		List<OrderTerm> terms = new ArrayList<>();
-		parse(term, false, compiler, terms, 0);
+		parse(term, false, compiler, annotations, terms, 0);
 		return terms;
 	}
 
-	private static void parse(String term, boolean invert, LookupCompiler<?> compiler, List<OrderTerm> terms, int depth) {
+	private static void parse(String term, boolean invert, LookupCompiler<?> compiler,
+			Map<String, ? extends Operand> annotations, List<OrderTerm> terms, int depth) {
 		if (RANDOM.equals(term)) {
 			terms.add(new OrderTerm(null, false));
 			return;
 		}
 		boolean descending = term.startsWith("-");
 		String name = descending ? term.substring(1) : term;
+		if (annotations.containsKey(name)) {
+			terms.add(new OrderTerm(annotations.get(name), descending != invert));
+			return;
+		}
 		FieldPath path = compiler.field(name);
 		ModelOptions options = (path.relation() != null)
 				? path.relation().getJavaType().getAnnotation(ModelOptions.class) : null;
@@ -55,37 +62,38 @@ record OrderTerm(@Nullable FieldPath path, boolean descending) {
 		for (String related : options.ordering()) {
 			boolean relatedDescending = related.startsWith("-");
 			String relatedName = relatedDescending ? related.substring(1) : related;
-			parse((relatedDescending ? "-" : "") + name + "__" + relatedName, descending != invert, compiler, terms,
-					depth + 1);
+			parse((relatedDescending ? "-" : "") + name + "__" + relatedName, descending != invert, compiler,
+					annotations, terms, depth + 1);
 		}
 	}
 
-	static List<OrderTerm> parseAll(List<String> terms, LookupCompiler<?> compiler) {
+	static List<OrderTerm> parseAll(List<String> terms, LookupCompiler<?> compiler,
+			Map<String, ? extends Operand> annotations) {
 		List<OrderTerm> parsed = new ArrayList<>(terms.size());
-		terms.forEach((term) -> parsed.addAll(parse(term, compiler)));
+		terms.forEach((term) -> parsed.addAll(parse(term, compiler, annotations)));
 		return List.copyOf(parsed);
 	}
 
 	static List<OrderTerm> reverse(List<OrderTerm> terms) {
-		return terms.stream().map((term) -> new OrderTerm(term.path(), !term.descending())).toList();
+		return terms.stream().map((term) -> new OrderTerm(term.operand(), !term.descending())).toList();
 	}
 
 	/** Whether the term orders by a field of another table. */
 	boolean spansRelations() {
-		return this.path != null && this.path.spansRelations();
+		return this.operand != null && this.operand.spansRelations();
 	}
 
 	/** The expression ordered by, joining its relations through {@code joins}. */
-	Expression<?> expression(Joins joins) {
-		if (this.path == null) {
+	Expression<?> expression(Joins joins, CommonAbstractCriteria statement) {
+		if (this.operand == null) {
 			return joins.cb().function(AsyncOrmFunctionContributor.RANDOM, Double.class);
 		}
-		return this.path.path(joins);
+		return this.operand.expression(joins, statement);
 	}
 
-	Order toOrder(Joins joins) {
+	Order toOrder(Joins joins, CommonAbstractCriteria statement) {
 		CriteriaBuilder cb = joins.cb();
-		Expression<?> expression = expression(joins);
+		Expression<?> expression = expression(joins, statement);
 		return this.descending ? cb.desc(expression) : cb.asc(expression);
 	}
 

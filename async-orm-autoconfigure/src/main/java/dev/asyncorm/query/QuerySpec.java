@@ -1,7 +1,10 @@
 package dev.asyncorm.query;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.criteria.CommonAbstractCriteria;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -31,6 +34,8 @@ final class QuerySpec<T> {
 
 	private boolean reversed;
 
+	private Map<String, Annotation<T>> annotations = Map.of();
+
 	private QuerySpec() {
 	}
 
@@ -47,6 +52,7 @@ final class QuerySpec<T> {
 		copy.empty = this.empty;
 		copy.distinct = this.distinct;
 		copy.reversed = this.reversed;
+		copy.annotations = this.annotations;
 		return copy;
 	}
 
@@ -85,6 +91,11 @@ final class QuerySpec<T> {
 		return this.reversed;
 	}
 
+	/** The annotations, by alias, in the order they were added. */
+	Map<String, Annotation<T>> annotations() {
+		return this.annotations;
+	}
+
 	boolean isSliced() {
 		return this.offset > 0 || this.limit != null;
 	}
@@ -117,6 +128,14 @@ final class QuerySpec<T> {
 	QuerySpec<T> distinct(boolean distinct) {
 		QuerySpec<T> copy = copy();
 		copy.distinct = distinct;
+		return copy;
+	}
+
+	QuerySpec<T> annotate(Annotation<T> annotation) {
+		Map<String, Annotation<T>> annotations = new LinkedHashMap<>(this.annotations);
+		annotations.put(annotation.name(), annotation);
+		QuerySpec<T> copy = copy();
+		copy.annotations = Collections.unmodifiableMap(annotations);
 		return copy;
 	}
 

@@ -24,7 +24,7 @@ public final class ScopedModel<T> {
 	ScopedModel(ModelRuntime<T> runtime, QueryScope<T> scope) {
 		this.runtime = runtime;
 		this.scope = scope;
-		this.all = new DefaultAsyncQuerySet<>(runtime, QuerySpec.<T>all().where(scope.condition()), scope);
+		this.all = DefaultAsyncQuerySet.of(runtime, QuerySpec.<T>all().where(scope.condition()), scope);
 	}
 
 	/**

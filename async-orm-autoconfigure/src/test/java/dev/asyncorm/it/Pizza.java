@@ -28,6 +28,8 @@ public class Pizza {
 	@ManyToOne(fetch = FetchType.LAZY)
 	private Box box;
 
+	private Integer price;
+
 	protected Pizza() {
 	}
 
@@ -50,6 +52,14 @@ public class Pizza {
 
 	public Box getBox() {
 		return this.box;
+	}
+
+	public Integer getPrice() {
+		return this.price;
+	}
+
+	public void setPrice(Integer price) {
+		this.price = price;
 	}
 
 	@Override
