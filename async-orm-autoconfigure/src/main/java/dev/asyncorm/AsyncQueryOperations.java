@@ -1,5 +1,6 @@
 package dev.asyncorm;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -281,6 +282,79 @@ public interface AsyncQueryOperations<T> {
 	 * @throws InvalidDataAccessApiUsageException if no field is given and the model has no {@code getLatestBy}
 	 */
 	CompletableFuture<T> earliest(String... fields);
+
+	/**
+	 * Tells whether an entity is one of the rows, Django's {@code acontains}, with one query by its id.
+	 * @param entity a saved entity of the queryset's model
+	 * @return a future of the answer
+	 * @throws InvalidDataAccessApiUsageException if the entity is unsaved or of another model
+	 */
+	CompletableFuture<Boolean> contains(T entity);
+
+	/**
+	 * Returns every row keyed by its id, Django's {@code ain_bulk()}.
+	 * @return a future of the rows by id
+	 * @throws InvalidDataAccessApiUsageException if the queryset is sliced
+	 */
+	CompletableFuture<Map<Object, T>> inBulk();
+
+	/**
+	 * Returns the rows of these ids, keyed by id; ids without a row are left out.
+	 * @param ids the ids
+	 * @return a future of the rows by id
+	 * @throws InvalidDataAccessApiUsageException if the queryset is sliced
+	 */
+	CompletableFuture<Map<Object, T>> inBulk(Collection<?> ids);
+
+	/**
+	 * Returns the rows whose unique field has one of these values, keyed by that value.
+	 * @param values the values
+	 * @param field a unique field (the id, or a {@code @Column(unique = true)} field)
+	 * @return a future of the rows by value
+	 * @throws InvalidDataAccessApiUsageException if the field is not unique, or the queryset is sliced
+	 */
+	CompletableFuture<Map<Object, T>> inBulk(Collection<?> values, String field);
+
+	/**
+	 * Returns the rows of this queryset or of any of the others, without duplicates, Django's
+	 * {@code union()}. The result can be ordered and sliced, not filtered.
+	 * @param others querysets of the same model
+	 * @return a new queryset
+	 * @throws InvalidDataAccessApiUsageException if a queryset is sliced or of another model
+	 */
+	AsyncQuerySet<T> union(AsyncQuerySet<T>... others);
+
+	/**
+	 * Returns the rows of this queryset that are in every one of the others, Django's {@code intersection()}.
+	 * @param others querysets of the same model
+	 * @return a new queryset
+	 * @throws InvalidDataAccessApiUsageException if a queryset is sliced or of another model
+	 */
+	AsyncQuerySet<T> intersection(AsyncQuerySet<T>... others);
+
+	/**
+	 * Returns the rows of this queryset that are in none of the others, Django's {@code difference()}.
+	 * @param others querysets of the same model
+	 * @return a new queryset
+	 * @throws InvalidDataAccessApiUsageException if a queryset is sliced or of another model
+	 */
+	AsyncQuerySet<T> difference(AsyncQuerySet<T>... others);
+
+	/**
+	 * Combines the conditions of both querysets, Django's {@code qs1 & qs2}.
+	 * @param other a queryset of the same model
+	 * @return a new queryset
+	 * @throws InvalidDataAccessApiUsageException if a queryset is sliced or of another model
+	 */
+	AsyncQuerySet<T> and(AsyncQuerySet<T> other);
+
+	/**
+	 * Takes the rows matching either queryset's conditions, Django's {@code qs1 | qs2}.
+	 * @param other a queryset of the same model
+	 * @return a new queryset
+	 * @throws InvalidDataAccessApiUsageException if a queryset is sliced or of another model
+	 */
+	AsyncQuerySet<T> or(AsyncQuerySet<T> other);
 
 	/**
 	 * Counts the rows with one {@code SELECT COUNT}, never loading them.

@@ -254,7 +254,11 @@ final class CriteriaQueries<T> {
 		return idIn(spec, root, statement, cb);
 	}
 
-	private Predicate idIn(QuerySpec<T> spec, Root<T> root, CommonAbstractCriteria statement, CriteriaBuilder cb) {
+	/** {@code id IN (SELECT id FROM ... WHERE <the spec's conditions>)}; a {@code none()} spec matches nothing. */
+	Predicate idIn(QuerySpec<T> spec, Root<T> root, CommonAbstractCriteria statement, CriteriaBuilder cb) {
+		if (spec.empty()) {
+			return cb.disjunction();
+		}
 		String id = this.model.id().getName();
 		Subquery<?> ids = statement.subquery(this.model.id().getJavaType());
 		Root<T> row = ids.from(this.model.javaType());

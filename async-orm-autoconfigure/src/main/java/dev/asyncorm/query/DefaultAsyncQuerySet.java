@@ -2,7 +2,10 @@ package dev.asyncorm.query;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Objects;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +20,10 @@ import dev.asyncorm.F;
 import dev.asyncorm.ObjectDoesNotExistException;
 import dev.asyncorm.Q;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CommonAbstractCriteria;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.jspecify.annotations.Nullable;
 
@@ -103,6 +110,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	@Override
 	public AsyncQuerySet<R> filter(Q condition) {
+		requireFilterable("filter");
 		requireUnsliced("filter");
 		return with(this.spec.where(this.runtime.compiler.compile(condition, false, this.spec.annotations())));
 	}
@@ -119,6 +127,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	@Override
 	public AsyncQuerySet<R> exclude(Q condition) {
+		requireFilterable("exclude");
 		requireUnsliced("filter");
 		return with(this.spec.where(this.runtime.compiler.compile(condition, true, this.spec.annotations())));
 	}
@@ -154,6 +163,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	@Override
 	public AsyncQuerySet<R> distinct() {
+		requireFilterable("distinct");
 		requireUnsliced("create distinct fields");
 		return with(this.spec.distinct(true));
 	}
@@ -229,6 +239,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	@Override
 	public AsyncQuerySet<R> annotate(String alias, Aggregate aggregate) {
+		requireFilterable("annotate");
 		requireUnsliced("annotate");
 		if (this.spec.annotations().containsKey(alias) || this.runtime.compiler.isField(alias)) {
 			throw new InvalidDataAccessApiUsageException("The annotation '" + alias + "' conflicts with a field or "
@@ -378,6 +389,159 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	}
 
 	@Override
+	public CompletableFuture<Boolean> contains(R entity) {
+		requireEntities("contains");
+		if (!this.runtime.model.javaType().isInstance(entity)) {
+			throw new InvalidDataAccessApiUsageException("contains() expects a " + this.runtime.model.name()
+					+ " instance, got " + ((entity != null) ? entity.getClass().getSimpleName() : "null") + ".");
+		}
+		Object id = this.runtime.model.idOf(this.runtime.model.javaType().cast(entity));
+		if (id == null) {
+			throw new InvalidDataAccessApiUsageException("contains() cannot be used on unsaved objects.");
+		}
+		return with(this.spec.where(this.runtime.compiler.compile(Q.of("pk", id)))).exists();
+	}
+
+	@Override
+	public CompletableFuture<Map<Object, R>> inBulk() {
+		requireEntities("inBulk");
+		return bulkBy(null, this.runtime.model.id());
+	}
+
+	@Override
+	public CompletableFuture<Map<Object, R>> inBulk(Collection<?> ids) {
+		return inBulk(ids, "pk");
+	}
+
+	@Override
+	public CompletableFuture<Map<Object, R>> inBulk(Collection<?> values, String field) {
+		requireEntities("inBulk");
+		SingularAttribute<? super T, ?> attribute = this.runtime.model.basicAttribute(field);
+		if (!this.runtime.model.isUnique(attribute)) {
+			throw new InvalidDataAccessApiUsageException(
+					"inBulk()'s field must be a unique field but '" + field + "' isn't.");
+		}
+		List<Object> keys = values.stream()
+			.filter(Objects::nonNull)
+			.map((value) -> this.runtime.converter.convert(value, attribute.getJavaType(), field))
+			.distinct()
+			.toList();
+		return bulkBy(keys, attribute);
+	}
+
+	/** Reads the rows whose field has one of the values (all rows for {@code null}), keyed by that field. */
+	@SuppressWarnings("unchecked")
+	private CompletableFuture<Map<Object, R>> bulkBy(@Nullable List<Object> values,
+			SingularAttribute<? super T, ?> attribute) {
+		if (this.spec.isSliced()) {
+			throw new InvalidDataAccessApiUsageException("Cannot use 'limit' or 'offset' with inBulk().");
+		}
+		if (this.spec.empty() || (values != null && values.isEmpty())) {
+			return CompletableFuture.completedFuture(Map.of());
+		}
+		String lookup = attribute.getName() + "__in";
+		return submit("inBulk", () -> this.runtime.jpa.read((em) -> {
+			Map<Object, R> rows = new LinkedHashMap<>();
+			for (int start = 0; values == null ? start == 0 : start < values.size(); start += ModelRuntime.IN_CHUNK) {
+				QuerySpec<T> chunk = (values != null) ? this.spec.where(this.runtime.compiler.compile(Q.of(lookup,
+						values.subList(start, Math.min(values.size(), start + ModelRuntime.IN_CHUNK))))) : this.spec;
+				for (T row : this.runtime.queries.rows(em, chunk, List.of(), 0, null)) {
+					rows.put(EntityAttributes.get(row, attribute), (R) row);
+				}
+			}
+			return Collections.unmodifiableMap(rows);
+		}));
+	}
+
+	@Override
+	@SafeVarargs
+	public final AsyncQuerySet<R> union(AsyncQuerySet<R>... others) {
+		return combine("union", others);
+	}
+
+	@Override
+	@SafeVarargs
+	public final AsyncQuerySet<R> intersection(AsyncQuerySet<R>... others) {
+		return combine("intersection", others);
+	}
+
+	@Override
+	@SafeVarargs
+	public final AsyncQuerySet<R> difference(AsyncQuerySet<R>... others) {
+		return combine("difference", others);
+	}
+
+	/**
+	 * A set operation over the rows' ids: {@code id IN (SELECT ...)} per queryset, combined with
+	 * {@code OR}, {@code AND} or {@code AND NOT}, so that each row comes once, as SQL's set
+	 * operations give it.
+	 */
+	private AsyncQuerySet<R> combine(String combinator, AsyncQuerySet<R>[] others) {
+		List<QuerySpec<T>> specs = new ArrayList<>();
+		specs.add(combinable(combinator, this));
+		for (AsyncQuerySet<R> other : others) {
+			specs.add(combinable(combinator, other));
+		}
+		CriteriaQueries<T> queries = this.runtime.queries;
+		Condition<T> rows = (root, statement, cb) -> {
+			Predicate[] parts = specs.stream()
+				.map((spec) -> queries.idIn(spec, root, statement, cb))
+				.toArray(Predicate[]::new);
+			return switch (combinator) {
+				case "union" -> cb.or(parts);
+				case "intersection" -> cb.and(parts);
+				default -> cb.and(parts[0], cb.not(cb.or(Arrays.copyOfRange(parts, 1, parts.length))));
+			};
+		};
+		return new DefaultAsyncQuerySet<>(this.runtime, QuerySpec.combined(combinator, rows), this.scope,
+				this.projection);
+	}
+
+	@Override
+	public AsyncQuerySet<R> and(AsyncQuerySet<R> other) {
+		QuerySpec<T> combined = combinable("and", this);
+		for (Condition<T> condition : combinable("and", other).conditions()) {
+			combined = combined.where(condition);
+		}
+		return with(combinable("and", other).empty() ? combined.none() : combined);
+	}
+
+	@Override
+	public AsyncQuerySet<R> or(AsyncQuerySet<R> other) {
+		QuerySpec<T> left = combinable("or", this);
+		QuerySpec<T> right = combinable("or", other);
+		if (left.empty() || right.empty()) {
+			return with(left.empty() ? right.orderBy(left.ordering()) : left);
+		}
+		Condition<T> either = (root, statement, cb) -> cb.or(all(left, root, statement, cb), all(right, root, statement, cb));
+		return with(QuerySpec.<T>all().where(either).orderBy(left.ordering()));
+	}
+
+	private static <T> Predicate all(QuerySpec<T> spec, Root<T> root, CommonAbstractCriteria statement,
+			CriteriaBuilder cb) {
+		Predicate predicate = spec.predicate(root, statement, cb);
+		return (predicate != null) ? predicate : cb.conjunction();
+	}
+
+	/** The spec of a queryset that a set operation or a combination may take: unsliced, uncombined, same model. */
+	private QuerySpec<T> combinable(String operation, AsyncQuerySet<R> queryset) {
+		if (!(queryset.all() instanceof DefaultAsyncQuerySet<?, ?> other) || other.runtime.model != this.runtime.model) {
+			throw new InvalidDataAccessApiUsageException(operation + "() combines querysets of the same model, "
+					+ this.runtime.model.name() + ".");
+		}
+		@SuppressWarnings("unchecked")
+		QuerySpec<T> spec = (QuerySpec<T>) other.spec;
+		if (spec.isSliced()) {
+			throw new InvalidDataAccessApiUsageException("Cannot use " + operation + "() with a sliced queryset.");
+		}
+		if (spec.combinator() != null) {
+			throw new InvalidDataAccessApiUsageException("Calling " + operation + "() after " + spec.combinator()
+					+ "() is not supported.");
+		}
+		return spec;
+	}
+
+	@Override
 	public CompletableFuture<Long> count() {
 		if (this.spec.empty()) {
 			return CompletableFuture.completedFuture(0L);
@@ -410,6 +574,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	@Override
 	public CompletableFuture<Long> update(Map<String, ?> values) {
+		requireFilterable("update");
 		requireUnsliced("update");
 		Map<String, @Nullable Object> prepared = new LinkedHashMap<>();
 		values.forEach((field, value) -> {
@@ -426,6 +591,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	@Override
 	public CompletableFuture<DeleteResult> delete() {
+		requireFilterable("delete");
 		requireEntities("delete");
 		if (this.spec.isSliced()) {
 			throw new InvalidDataAccessApiUsageException("Cannot use 'limit' or 'offset' with delete().");
@@ -513,6 +679,14 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 			return ordering;
 		}
 		return List.of(new OrderTerm(this.runtime.compiler.field("pk"), this.spec.reversed()));
+	}
+
+	/** Django refuses to filter the result of a set operation. */
+	private void requireFilterable(String operation) {
+		if (this.spec.combinator() != null) {
+			throw new InvalidDataAccessApiUsageException("Calling " + operation + "() after " + this.spec.combinator()
+					+ "() is not supported.");
+		}
 	}
 
 	private void requireUnsliced(String action) {

@@ -1,5 +1,6 @@
 package dev.asyncorm.query;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -165,6 +166,54 @@ public abstract class DelegatingQueryOperations<T> implements AsyncQueryOperatio
 	@Override
 	public CompletableFuture<T> earliest(String... fields) {
 		return all().earliest(fields);
+	}
+
+	@Override
+	public CompletableFuture<Boolean> contains(T entity) {
+		return all().contains(entity);
+	}
+
+	@Override
+	public CompletableFuture<Map<Object, T>> inBulk() {
+		return all().inBulk();
+	}
+
+	@Override
+	public CompletableFuture<Map<Object, T>> inBulk(Collection<?> ids) {
+		return all().inBulk(ids);
+	}
+
+	@Override
+	public CompletableFuture<Map<Object, T>> inBulk(Collection<?> values, String field) {
+		return all().inBulk(values, field);
+	}
+
+	@Override
+	@SafeVarargs
+	public final AsyncQuerySet<T> union(AsyncQuerySet<T>... others) {
+		return all().union(others);
+	}
+
+	@Override
+	@SafeVarargs
+	public final AsyncQuerySet<T> intersection(AsyncQuerySet<T>... others) {
+		return all().intersection(others);
+	}
+
+	@Override
+	@SafeVarargs
+	public final AsyncQuerySet<T> difference(AsyncQuerySet<T>... others) {
+		return all().difference(others);
+	}
+
+	@Override
+	public AsyncQuerySet<T> and(AsyncQuerySet<T> other) {
+		return all().and(other);
+	}
+
+	@Override
+	public AsyncQuerySet<T> or(AsyncQuerySet<T> other) {
+		return all().or(other);
 	}
 
 	@Override

@@ -10,10 +10,12 @@ import java.util.stream.Stream;
 
 import dev.asyncorm.InvalidLookupException;
 import dev.asyncorm.ModelOptions;
+import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.SingularAttribute;
+import org.hibernate.annotations.NaturalId;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
@@ -119,6 +121,18 @@ final class ModelInfo<T> {
 					+ "assigned a value. Fields are: " + String.join(", ", singularNames()));
 		}
 		return singular;
+	}
+
+	/** Whether a field holds unique values: the id, a {@code @Column(unique = true)} or a {@code @NaturalId}. */
+	boolean isUnique(SingularAttribute<? super T, ?> attribute) {
+		if (attribute.isId()) {
+			return true;
+		}
+		if (!(attribute.getJavaMember() instanceof AnnotatedElement member)) {
+			return false;
+		}
+		Column column = member.getAnnotation(Column.class);
+		return (column != null && column.unique()) || member.isAnnotationPresent(NaturalId.class);
 	}
 
 	List<String> choices() {

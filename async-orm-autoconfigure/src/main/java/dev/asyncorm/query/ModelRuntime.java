@@ -36,8 +36,8 @@ final class ModelRuntime<T> {
 
 	static final int MAX_GET_RESULTS = 21;
 
-	/** Ids per statement when deleting by id, well below every driver's parameter limit. */
-	private static final int DELETE_CHUNK = 1000;
+	/** Values per {@code IN} list when deleting or reading by id, well below every driver's parameter limit. */
+	static final int IN_CHUNK = 1000;
 
 	final ModelInfo<T> model;
 
@@ -104,8 +104,8 @@ final class ModelRuntime<T> {
 	 * {@code EntityManager.remove} does; counted by the open {@link DeletionCounter}.
 	 */
 	void deleteByIds(EntityManager em, List<?> ids) {
-		for (int start = 0; start < ids.size(); start += DELETE_CHUNK) {
-			deleteChunk(em, ids.subList(start, Math.min(ids.size(), start + DELETE_CHUNK)));
+		for (int start = 0; start < ids.size(); start += IN_CHUNK) {
+			deleteChunk(em, ids.subList(start, Math.min(ids.size(), start + IN_CHUNK)));
 		}
 	}
 

@@ -36,6 +36,8 @@ final class QuerySpec<T> {
 
 	private Map<String, Annotation<T>> annotations = Map.of();
 
+	private @Nullable String combinator;
+
 	private QuerySpec() {
 	}
 
@@ -53,6 +55,7 @@ final class QuerySpec<T> {
 		copy.distinct = this.distinct;
 		copy.reversed = this.reversed;
 		copy.annotations = this.annotations;
+		copy.combinator = this.combinator;
 		return copy;
 	}
 
@@ -94,6 +97,18 @@ final class QuerySpec<T> {
 	/** The annotations, by alias, in the order they were added. */
 	Map<String, Annotation<T>> annotations() {
 		return this.annotations;
+	}
+
+	/** The set operation that made this queryset ({@code union}, …), after which it cannot be filtered, or {@code null}. */
+	@Nullable String combinator() {
+		return this.combinator;
+	}
+
+	/** A queryset of the rows one condition selects, made by a set operation. */
+	static <T> QuerySpec<T> combined(String combinator, Condition<T> rows) {
+		QuerySpec<T> spec = new QuerySpec<T>().where(rows);
+		spec.combinator = combinator;
+		return spec;
 	}
 
 	boolean isSliced() {
