@@ -1,5 +1,6 @@
 package dev.asyncorm;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +117,33 @@ public interface AsyncQueryOperations<T> {
 	 * @throws InvalidDataAccessApiUsageException if the queryset is sliced
 	 */
 	AsyncQuerySet<T> distinct();
+
+	/**
+	 * Sets a statement timeout on this queryset's queries (JDBC's, in whole seconds, rounded up). A
+	 * query that runs longer fails with Spring's {@code QueryTimeoutException}.
+	 * @param timeout the timeout, positive
+	 * @return a new queryset
+	 * @throws InvalidDataAccessApiUsageException if the timeout is not positive
+	 */
+	AsyncQuerySet<T> timeout(Duration timeout);
+
+	/**
+	 * Locks the rows read until the end of the transaction ({@code SELECT ... FOR UPDATE}),
+	 * Django's {@code select_for_update()}. Only inside {@link AsyncOrm#atomic}: reading outside a
+	 * transaction fails.
+	 * @return a new queryset
+	 */
+	AsyncQuerySet<T> selectForUpdate();
+
+	/**
+	 * Locks the rows read, failing at once when one is locked ({@code NOWAIT}) or leaving locked
+	 * rows out ({@code SKIP LOCKED}).
+	 * @param nowait fail at once on a locked row
+	 * @param skipLocked skip the locked rows
+	 * @return a new queryset
+	 * @throws InvalidDataAccessApiUsageException if both are {@code true}
+	 */
+	AsyncQuerySet<T> selectForUpdate(boolean nowait, boolean skipLocked);
 
 	/**
 	 * Takes rows {@code start} (inclusive) to {@code end} (exclusive), Django's {@code [start:end]}.

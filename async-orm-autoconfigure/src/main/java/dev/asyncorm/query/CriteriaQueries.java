@@ -1,11 +1,13 @@
 package dev.asyncorm.query;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.AbstractQuery;
@@ -20,6 +22,8 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
 import jakarta.persistence.criteria.Subquery;
+import org.hibernate.jpa.HibernateHints;
+import org.hibernate.jpa.SpecHints;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.hibernate.query.criteria.JpaCriteriaQuery;
 import org.hibernate.query.criteria.JpaSubQuery;
@@ -32,6 +36,12 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the entity type
  */
 final class CriteriaQueries<T> {
+
+	/** The lock timeout that means {@code NOWAIT}. */
+	private static final int NOWAIT = 0;
+
+	/** Hibernate's lock timeout that means {@code SKIP LOCKED}. */
+	private static final int SKIP_LOCKED = -2;
 
 	private final ModelInfo<T> model;
 
@@ -48,7 +58,7 @@ final class CriteriaQueries<T> {
 		where(query, spec, root, cb);
 		query.distinct(spec.distinct());
 		orderBy(query, ordering, Joins.reusing(root, cb));
-		return window(em.createQuery(query), offset, limit);
+		return window(locked(timed(em.createQuery(query), spec), spec), offset, limit);
 	}
 
 	/**
@@ -74,7 +84,7 @@ final class CriteriaQueries<T> {
 		}
 		query.multiselect(selections).distinct(spec.distinct());
 		orderBy(query, ordering, joins);
-		return window(em.createQuery(query), offset, limit).getResultList().stream()
+		return window(locked(timed(em.createQuery(query), spec), spec), offset, limit).getResultList().stream()
 			.map((row) -> this.model.javaType().cast(row[0]))
 			.toList();
 	}
@@ -96,7 +106,8 @@ final class CriteriaQueries<T> {
 			query.groupBy(grouping.groupBy());
 		}
 		orderBy(query, ordering, joins);
-		return window(em.createQuery(query), offset, limit).getResultList().stream().map((row) -> {
+		return window(locked(timed(em.createQuery(query), spec), spec), offset, limit).getResultList().stream()
+			.map((row) -> {
 			Object[] values = new Object[columns.size()];
 			for (int i = 0; i < values.length; i++) {
 				values[i] = columns.get(i).convert(row[i]);
@@ -119,7 +130,7 @@ final class CriteriaQueries<T> {
 		}
 		Joins joins = Joins.reusing(root, cb);
 		query.multiselect(aggregates.stream().<Selection<?>>map((aggregate) -> aggregate.expression(joins, query)).toList());
-		Object row = em.createQuery(query).getSingleResult();
+		Object row = timed(em.createQuery(query), spec).getSingleResult();
 		return (row instanceof Object[] values) ? values : new Object[] { row };
 	}
 
@@ -147,7 +158,7 @@ final class CriteriaQueries<T> {
 		}
 		query.from(rows);
 		query.select(cb.count());
-		return em.createQuery(query).getSingleResult();
+		return timed(em.createQuery(query), spec).getSingleResult();
 	}
 
 	private static Grouping grouping(List<Column> columns, List<OrderTerm> ordering, boolean distinct, Joins joins,
@@ -192,7 +203,7 @@ final class CriteriaQueries<T> {
 		Root<T> root = query.from(this.model.javaType());
 		query.select(root.get(this.model.id().getName()));
 		where(query, spec, root, cb);
-		return window(em.createQuery(query), offset, limit);
+		return window(timed(em.createQuery(query), spec), offset, limit);
 	}
 
 	/** Counts the rows matching the conditions (distinct ones for {@code distinct()}), ignoring order and slice. */
@@ -202,7 +213,7 @@ final class CriteriaQueries<T> {
 		Root<T> root = query.from(this.model.javaType());
 		query.select(spec.distinct() ? cb.countDistinct(root) : cb.count(root));
 		where(query, spec, root, cb);
-		return em.createQuery(query).getSingleResult();
+		return timed(em.createQuery(query), spec).getSingleResult();
 	}
 
 	/** Updates the matching rows; values are bound parameters or {@link ExpressionFactory}s. */
@@ -227,7 +238,7 @@ final class CriteriaQueries<T> {
 		if (predicate != null) {
 			update.where(predicate);
 		}
-		return em.createQuery(update).executeUpdate();
+		return timed(em.createQuery(update), spec).executeUpdate();
 	}
 
 	/** Deletes the matching rows with one statement. */
@@ -239,7 +250,7 @@ final class CriteriaQueries<T> {
 		if (predicate != null) {
 			delete.where(predicate);
 		}
-		return em.createQuery(delete).executeUpdate();
+		return timed(em.createQuery(delete), spec).executeUpdate();
 	}
 
 	/**
@@ -280,6 +291,28 @@ final class CriteriaQueries<T> {
 		if (predicate != null) {
 			query.where(predicate);
 		}
+	}
+
+	/** Applies the queryset's statement timeout, in JDBC's whole seconds, rounded up. */
+	private static <Q extends Query> Q timed(Q query, QuerySpec<?> spec) {
+		Duration timeout = spec.timeout();
+		if (timeout != null) {
+			long millis = timeout.toMillis();
+			query.setHint(HibernateHints.HINT_TIMEOUT, (int) ((millis + 999) / 1000));
+		}
+		return query;
+	}
+
+	/** Takes the row locks of {@code selectForUpdate()}: {@code FOR UPDATE}, with {@code NOWAIT} or {@code SKIP LOCKED}. */
+	private static <Q extends Query> Q locked(Q query, QuerySpec<?> spec) {
+		QuerySpec.Lock lock = spec.lock();
+		if (lock != null) {
+			query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+			if (lock.nowait() || lock.skipLocked()) {
+				query.setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, lock.nowait() ? NOWAIT : SKIP_LOCKED);
+			}
+		}
+		return query;
 	}
 
 	private static <Q extends TypedQuery<?>> Q window(Q query, int offset, @Nullable Integer limit) {

@@ -2,6 +2,7 @@ package dev.asyncorm.query;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import jakarta.persistence.metamodel.SingularAttribute;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -76,6 +78,10 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	/** Reads one window of rows, entities or projected values. */
 	@SuppressWarnings("unchecked")
 	private List<R> read(EntityManager em, List<OrderTerm> ordering, int offset, @Nullable Integer limit) {
+		if (this.spec.lock() != null && !TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new InvalidDataAccessApiUsageException("selectForUpdate() cannot be used outside of a transaction; "
+					+ "read the rows inside AsyncOrm.atomic(...).");
+		}
 		List<Column> columns = this.projection.columns();
 		if (columns == null) {
 			return (List<R>) this.runtime.queries.rows(em, this.spec, ordering, offset, limit);
@@ -166,6 +172,27 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		requireFilterable("distinct");
 		requireUnsliced("create distinct fields");
 		return with(this.spec.distinct(true));
+	}
+
+	@Override
+	public AsyncQuerySet<R> timeout(Duration timeout) {
+		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+			throw new InvalidDataAccessApiUsageException("A query timeout must be positive, got " + timeout + ".");
+		}
+		return with(this.spec.timeout(timeout));
+	}
+
+	@Override
+	public AsyncQuerySet<R> selectForUpdate() {
+		return selectForUpdate(false, false);
+	}
+
+	@Override
+	public AsyncQuerySet<R> selectForUpdate(boolean nowait, boolean skipLocked) {
+		if (nowait && skipLocked) {
+			throw new InvalidDataAccessApiUsageException("The nowait option cannot be used with skipLocked.");
+		}
+		return with(this.spec.lock(new QuerySpec.Lock(nowait, skipLocked)));
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.asyncorm.query;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,21 @@ public abstract class DelegatingQueryOperations<T> implements AsyncQueryOperatio
 	@Override
 	public AsyncQuerySet<T> distinct() {
 		return all().distinct();
+	}
+
+	@Override
+	public AsyncQuerySet<T> timeout(Duration timeout) {
+		return all().timeout(timeout);
+	}
+
+	@Override
+	public AsyncQuerySet<T> selectForUpdate() {
+		return all().selectForUpdate();
+	}
+
+	@Override
+	public AsyncQuerySet<T> selectForUpdate(boolean nowait, boolean skipLocked) {
+		return all().selectForUpdate(nowait, skipLocked);
 	}
 
 	@Override

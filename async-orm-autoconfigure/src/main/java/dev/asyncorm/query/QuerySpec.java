@@ -1,5 +1,6 @@
 package dev.asyncorm.query;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,6 +39,10 @@ final class QuerySpec<T> {
 
 	private @Nullable String combinator;
 
+	private @Nullable Duration timeout;
+
+	private @Nullable Lock lock;
+
 	private QuerySpec() {
 	}
 
@@ -56,6 +61,8 @@ final class QuerySpec<T> {
 		copy.reversed = this.reversed;
 		copy.annotations = this.annotations;
 		copy.combinator = this.combinator;
+		copy.timeout = this.timeout;
+		copy.lock = this.lock;
 		return copy;
 	}
 
@@ -109,6 +116,28 @@ final class QuerySpec<T> {
 		QuerySpec<T> spec = new QuerySpec<T>().where(rows);
 		spec.combinator = combinator;
 		return spec;
+	}
+
+	/** The statement timeout, or {@code null} for the database's. */
+	@Nullable Duration timeout() {
+		return this.timeout;
+	}
+
+	/** The row locks the rows are read with, or {@code null}. */
+	@Nullable Lock lock() {
+		return this.lock;
+	}
+
+	QuerySpec<T> timeout(Duration timeout) {
+		QuerySpec<T> copy = copy();
+		copy.timeout = timeout;
+		return copy;
+	}
+
+	QuerySpec<T> lock(Lock lock) {
+		QuerySpec<T> copy = copy();
+		copy.lock = lock;
+		return copy;
 	}
 
 	boolean isSliced() {
@@ -171,6 +200,15 @@ final class QuerySpec<T> {
 		}
 		copy.limit = limit;
 		return copy;
+	}
+
+	/**
+	 * The row locks of {@code selectForUpdate()}.
+	 *
+	 * @param nowait fail at once when a row is locked
+	 * @param skipLocked leave locked rows out
+	 */
+	record Lock(boolean nowait, boolean skipLocked) {
 	}
 
 	/** The predicate of all the conditions, or {@code null} when there is none. */

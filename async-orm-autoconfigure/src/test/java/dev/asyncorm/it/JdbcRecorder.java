@@ -22,9 +22,17 @@ public class JdbcRecorder implements QueryExecutionListener, MethodExecutionList
 
 	private final List<String> transactionEvents = new CopyOnWriteArrayList<>();
 
+	private final List<Integer> queryTimeouts = new CopyOnWriteArrayList<>();
+
 	public void reset() {
 		this.statements.clear();
 		this.transactionEvents.clear();
+		this.queryTimeouts.clear();
+	}
+
+	/** The seconds given to every {@code Statement.setQueryTimeout} call. */
+	public List<Integer> queryTimeouts() {
+		return List.copyOf(this.queryTimeouts);
 	}
 
 	public List<Statement> statements() {
@@ -62,6 +70,9 @@ public class JdbcRecorder implements QueryExecutionListener, MethodExecutionList
 		}
 		else if (name.equals("setAutoCommit") && Boolean.FALSE.equals(context.getMethodArgs()[0])) {
 			this.transactionEvents.add("begin");
+		}
+		else if (name.equals("setQueryTimeout")) {
+			this.queryTimeouts.add((Integer) context.getMethodArgs()[0]);
 		}
 	}
 
