@@ -119,6 +119,29 @@ public interface AsyncQueryOperations<T> {
 	AsyncQuerySet<T> distinct();
 
 	/**
+	 * Fetches to-one relations with the rows, in the same query (outer joins), Django's
+	 * {@code select_related()}: the entities come back with them loaded. {@code "box__owner"}
+	 * follows a chain; no argument fetches every to-one relation of the model. A relation that was
+	 * not fetched cannot be read from a returned entity (Hibernate's
+	 * {@code LazyInitializationException}); use this, {@link #prefetchRelated(String...)} or the
+	 * repository's {@code relatedObject(...)} / {@code related(...)}.
+	 * @param relations the to-one relations
+	 * @return a new queryset
+	 * @throws InvalidLookupException if a name is not a to-one relation
+	 */
+	AsyncQuerySet<T> selectRelated(String... relations);
+
+	/**
+	 * Loads relations of the rows with one more query each, Django's {@code prefetch_related()}:
+	 * collections (many-to-many, reverse foreign keys) as well as to-one relations. The rows and
+	 * their relations are read in one read-only transaction.
+	 * @param relations relation attributes of the model
+	 * @return a new queryset
+	 * @throws InvalidLookupException if a name is not a relation attribute
+	 */
+	AsyncQuerySet<T> prefetchRelated(String... relations);
+
+	/**
 	 * Sets a statement timeout on this queryset's queries (JDBC's, in whole seconds, rounded up). A
 	 * query that runs longer fails with Spring's {@code QueryTimeoutException}.
 	 * @param timeout the timeout, positive

@@ -2,6 +2,7 @@ package dev.asyncorm.query;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,9 @@ import jakarta.persistence.criteria.CriteriaDelete;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.CriteriaUpdate;
 import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Fetch;
+import jakarta.persistence.criteria.FetchParent;
+import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -56,6 +60,7 @@ final class CriteriaQueries<T> {
 		CriteriaQuery<T> query = cb.createQuery(this.model.javaType());
 		Root<T> root = query.from(this.model.javaType());
 		where(query, spec, root, cb);
+		fetch(root, spec);
 		query.distinct(spec.distinct());
 		orderBy(query, ordering, Joins.reusing(root, cb));
 		return window(locked(timed(em.createQuery(query), spec), spec), offset, limit);
@@ -76,6 +81,7 @@ final class CriteriaQueries<T> {
 		CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
 		Root<T> root = query.from(this.model.javaType());
 		where(query, spec, root, cb);
+		fetch(root, spec);
 		Joins joins = Joins.reusing(root, cb);
 		List<Selection<?>> selections = new ArrayList<>();
 		selections.add(root);
@@ -188,6 +194,36 @@ final class CriteriaQueries<T> {
 
 	/** The selections of a projection and its {@code GROUP BY}, empty when it has no aggregate. */
 	private record Grouping(List<Selection<?>> selections, List<Expression<?>> groupBy) {
+	}
+
+	/** Fetches the {@code selectRelated} relations with the rows, as outer joins. */
+	private static void fetch(Root<?> root, QuerySpec<?> spec) {
+		Map<List<String>, Fetch<?, ?>> fetched = new HashMap<>();
+		for (List<String> chain : spec.selectRelated()) {
+			FetchParent<?, ?> parent = root;
+			for (int i = 0; i < chain.size(); i++) {
+				FetchParent<?, ?> from = parent;
+				String attribute = chain.get(i);
+				parent = fetched.computeIfAbsent(chain.subList(0, i + 1), (key) -> from.fetch(attribute, JoinType.LEFT));
+			}
+		}
+	}
+
+	/**
+	 * Loads a relation of entities already read in this persistence context, with one query per
+	 * thousand rows ({@code SELECT x FROM T x LEFT JOIN FETCH x.relation WHERE x.id IN ...}).
+	 */
+	void prefetch(EntityManager em, List<T> rows, String relation) {
+		String id = this.model.id().getName();
+		List<Object> ids = rows.stream().map(this.model::idOf).distinct().toList();
+		CriteriaBuilder cb = em.getCriteriaBuilder();
+		for (int start = 0; start < ids.size(); start += ModelRuntime.IN_CHUNK) {
+			CriteriaQuery<T> query = cb.createQuery(this.model.javaType());
+			Root<T> root = query.from(this.model.javaType());
+			root.fetch(relation, JoinType.LEFT);
+			query.where(root.get(id).in(ids.subList(start, Math.min(ids.size(), start + ModelRuntime.IN_CHUNK))));
+			em.createQuery(query).getResultList();
+		}
 	}
 
 	private static void orderBy(CriteriaQuery<?> query, List<OrderTerm> ordering, Joins joins) {

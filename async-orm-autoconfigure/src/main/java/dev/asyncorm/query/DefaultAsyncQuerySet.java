@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
@@ -29,6 +30,7 @@ import jakarta.persistence.metamodel.SingularAttribute;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.ClassUtils;
 
@@ -75,6 +77,19 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		return this.runtime.submit(operationName(operation), work);
 	}
 
+	/**
+	 * Runs a read of rows: one statement in autocommit, or, to prefetch relations into the same
+	 * persistence context, a read-only transaction.
+	 */
+	private <V> V readRows(Function<EntityManager, V> work) {
+		if (this.spec.prefetchRelated().isEmpty() || !this.projection.isEntities()) {
+			return this.runtime.jpa.read(work);
+		}
+		DefaultTransactionDefinition readOnly = new DefaultTransactionDefinition();
+		readOnly.setReadOnly(true);
+		return this.runtime.jpa.transaction(readOnly).execute((status) -> this.runtime.jpa.read(work));
+	}
+
 	/** Reads one window of rows, entities or projected values. */
 	@SuppressWarnings("unchecked")
 	private List<R> read(EntityManager em, List<OrderTerm> ordering, int offset, @Nullable Integer limit) {
@@ -84,7 +99,11 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		}
 		List<Column> columns = this.projection.columns();
 		if (columns == null) {
-			return (List<R>) this.runtime.queries.rows(em, this.spec, ordering, offset, limit);
+			List<T> rows = this.runtime.queries.rows(em, this.spec, ordering, offset, limit);
+			if (!rows.isEmpty()) {
+				this.spec.prefetchRelated().forEach((relation) -> this.runtime.queries.prefetch(em, rows, relation));
+			}
+			return (List<R>) rows;
 		}
 		return this.runtime.queries.project(em, this.spec, columns, ordering, offset, limit).stream()
 			.map(this.projection.mapper())
@@ -172,6 +191,22 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		requireFilterable("distinct");
 		requireUnsliced("create distinct fields");
 		return with(this.spec.distinct(true));
+	}
+
+	@Override
+	public AsyncQuerySet<R> selectRelated(String... relations) {
+		requireEntities("selectRelated");
+		List<String> names = (relations.length > 0) ? List.of(relations) : this.runtime.model.toOneNames();
+		return with(this.spec.selectRelated(names.stream().map(this.runtime.model::toOneChain).toList()));
+	}
+
+	@Override
+	public AsyncQuerySet<R> prefetchRelated(String... relations) {
+		requireEntities("prefetchRelated");
+		for (String relation : relations) {
+			this.runtime.model.requireRelation(relation);
+		}
+		return with(this.spec.prefetchRelated(List.of(relations)));
 	}
 
 	@Override
@@ -317,13 +352,13 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 			return CompletableFuture.completedFuture(List.of());
 		}
 		List<OrderTerm> ordering = ordering();
-		return submit("list", () -> this.runtime.jpa.read((em) -> read(em, ordering, this.spec.offset(),
+		return submit("list", () -> readRows((em) -> read(em, ordering, this.spec.offset(),
 				this.spec.limit())));
 	}
 
 	@Override
 	public CompletableFuture<R> get() {
-		return submit("get", () -> this.runtime.single(this.runtime.jpa.read(this::readForGet)));
+		return submit("get", () -> this.runtime.single(readRows(this::readForGet)));
 	}
 
 	@Override
@@ -360,7 +395,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		}
 		List<OrderTerm> ordering = ordering();
 		return submit("item", () -> {
-			List<R> rows = this.runtime.jpa.read((em) -> read(em, ordering, this.spec.offset() + index, 1));
+			List<R> rows = readRows((em) -> read(em, ordering, this.spec.offset() + index, 1));
 			if (rows.isEmpty()) {
 				throw noItem(index);
 			}
@@ -388,7 +423,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		if (this.spec.empty() || Integer.valueOf(0).equals(this.spec.limit())) {
 			return CompletableFuture.completedFuture(Optional.empty());
 		}
-		return submit(operation, () -> this.runtime.jpa.read((em) -> read(em, ordering, this.spec.offset(), 1)
+		return submit(operation, () -> readRows((em) -> read(em, ordering, this.spec.offset(), 1)
 			.stream()
 			.findFirst()));
 	}
@@ -467,7 +502,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 			return CompletableFuture.completedFuture(Map.of());
 		}
 		String lookup = attribute.getName() + "__in";
-		return submit("inBulk", () -> this.runtime.jpa.read((em) -> {
+		return submit("inBulk", () -> readRows((em) -> {
 			Map<Object, R> rows = new LinkedHashMap<>();
 			for (int start = 0; values == null ? start == 0 : start < values.size(); start += ModelRuntime.IN_CHUNK) {
 				QuerySpec<T> chunk = (values != null) ? this.spec.where(this.runtime.compiler.compile(Q.of(lookup,

@@ -75,6 +75,16 @@ public abstract class DelegatingQueryOperations<T> implements AsyncQueryOperatio
 	}
 
 	@Override
+	public AsyncQuerySet<T> selectRelated(String... relations) {
+		return all().selectRelated(relations);
+	}
+
+	@Override
+	public AsyncQuerySet<T> prefetchRelated(String... relations) {
+		return all().prefetchRelated(relations);
+	}
+
+	@Override
 	public AsyncQuerySet<T> timeout(Duration timeout) {
 		return all().timeout(timeout);
 	}

@@ -14,6 +14,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.ManagedType;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.annotations.NaturalId;
 import org.jspecify.annotations.Nullable;
@@ -133,6 +134,55 @@ final class ModelInfo<T> {
 		}
 		Column column = member.getAnnotation(Column.class);
 		return (column != null && column.unique()) || member.isAnnotationPresent(NaturalId.class);
+	}
+
+	/** The to-one relations of the model, which {@code selectRelated()} with no argument fetches. */
+	List<String> toOneNames() {
+		return this.attributes.values().stream()
+			.filter((attribute) -> attribute instanceof SingularAttribute && attribute.isAssociation())
+			.map(Attribute::getName)
+			.toList();
+	}
+
+	/**
+	 * Resolves {@code box} or {@code box__owner} into attribute names, each a to-one relation.
+	 * @throws InvalidLookupException naming the valid relations otherwise
+	 */
+	List<String> toOneChain(String path) {
+		List<String> chain = new ArrayList<>();
+		ManagedType<?> type = this.entityType;
+		for (String name : path.split("__", -1)) {
+			Attribute<?, ?> attribute = type.getAttributes().stream()
+				.filter((candidate) -> candidate.getName().equals(name))
+				.findFirst()
+				.orElse(null);
+			if (!(attribute instanceof SingularAttribute<?, ?> singular) || !attribute.isAssociation()) {
+				List<String> choices = type.getAttributes().stream()
+					.filter((candidate) -> candidate instanceof SingularAttribute && candidate.isAssociation())
+					.map(Attribute::getName)
+					.sorted()
+					.toList();
+				throw new InvalidLookupException("Invalid field name(s) given in selectRelated: '" + name
+						+ "'. Choices are: " + (choices.isEmpty() ? "(none)" : String.join(", ", choices)));
+			}
+			chain.add(name);
+			type = (ManagedType<?>) singular.getType();
+		}
+		return List.copyOf(chain);
+	}
+
+	/**
+	 * Checks a relation of {@code prefetchRelated}: a relation attribute of the model.
+	 * @throws InvalidLookupException otherwise
+	 */
+	void requireRelation(String name) {
+		Attribute<? super T, ?> attribute = this.attributes.get(name);
+		if (attribute == null || !attribute.isAssociation()) {
+			throw new InvalidLookupException("Cannot find '" + name + "' on " + name() + " object, '" + name
+					+ "' is an invalid parameter to prefetchRelated(); relations are: " + String.join(", ",
+							this.attributes.values().stream().filter(Attribute::isAssociation).map(Attribute::getName).toList())
+					+ ".");
+		}
 	}
 
 	List<String> choices() {

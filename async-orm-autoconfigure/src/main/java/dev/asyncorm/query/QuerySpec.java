@@ -43,6 +43,10 @@ final class QuerySpec<T> {
 
 	private @Nullable Lock lock;
 
+	private List<List<String>> selectRelated = List.of();
+
+	private List<String> prefetchRelated = List.of();
+
 	private QuerySpec() {
 	}
 
@@ -63,6 +67,8 @@ final class QuerySpec<T> {
 		copy.combinator = this.combinator;
 		copy.timeout = this.timeout;
 		copy.lock = this.lock;
+		copy.selectRelated = this.selectRelated;
+		copy.prefetchRelated = this.prefetchRelated;
 		return copy;
 	}
 
@@ -126,6 +132,34 @@ final class QuerySpec<T> {
 	/** The row locks the rows are read with, or {@code null}. */
 	@Nullable Lock lock() {
 		return this.lock;
+	}
+
+	/** The to-one relations fetched with the rows, each a chain of attribute names. */
+	List<List<String>> selectRelated() {
+		return this.selectRelated;
+	}
+
+	/** The relations loaded by one more query each after the rows. */
+	List<String> prefetchRelated() {
+		return this.prefetchRelated;
+	}
+
+	QuerySpec<T> selectRelated(List<List<String>> chains) {
+		QuerySpec<T> copy = copy();
+		copy.selectRelated = concat(this.selectRelated, chains);
+		return copy;
+	}
+
+	QuerySpec<T> prefetchRelated(List<String> relations) {
+		QuerySpec<T> copy = copy();
+		copy.prefetchRelated = concat(this.prefetchRelated, relations);
+		return copy;
+	}
+
+	private static <E> List<E> concat(List<E> first, List<E> second) {
+		List<E> all = new ArrayList<>(first);
+		second.stream().filter((element) -> !all.contains(element)).forEach(all::add);
+		return List.copyOf(all);
 	}
 
 	QuerySpec<T> timeout(Duration timeout) {

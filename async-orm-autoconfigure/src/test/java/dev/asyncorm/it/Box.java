@@ -36,4 +36,8 @@ public class Box {
 		return this.name;
 	}
 
+	public List<Pizza> getPizzas() {
+		return this.pizzas;
+	}
+
 }
