@@ -1,0 +1,53 @@
+package dev.asyncorm.it;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+/** A row of a long table, for iteration: two non-null fields with many ties, one nullable. */
+@Entity
+public class Reading {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false)
+	private String site;
+
+	private int score;
+
+	private String note;
+
+	protected Reading() {
+	}
+
+	public Reading(String site, int score) {
+		this.site = site;
+		this.score = score;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getSite() {
+		return this.site;
+	}
+
+	public int getScore() {
+		return this.score;
+	}
+
+	public String getNote() {
+		return this.note;
+	}
+
+	@Override
+	public String toString() {
+		return "Reading(" + this.id + ", " + this.site + ", " + this.score + ")";
+	}
+
+}
