@@ -2,6 +2,7 @@ package dev.asyncorm.it;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -19,12 +20,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.asyncorm.AsyncOrm;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +56,8 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 	/** How long a subscription must stay quiet to count as having stopped. */
 	private static final Duration QUIET = Duration.ofMillis(300);
 
+	private static final LocalDateTime TAKEN_AT = LocalDateTime.of(2024, 5, 6, 7, 8, 9, 123_456_000);
+
 	@Autowired
 	private ReadingRepository readings;
 
@@ -64,6 +69,9 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private AsyncOrm asyncOrm;
 
 	@Autowired
 	private MeterRegistry meterRegistry;
@@ -126,6 +134,34 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 		assertThat(subscriber.done).succeedsWithin(TIMEOUT);
 		assertThat(ids(subscriber.items)).containsExactlyElementsOf(ids);
 		assertThat(selects()).isEqualTo(3);
+	}
+
+	@Test
+	void timestampsToTheMicrosecondKeepTheirOrderAcrossChunks() {
+		seed(13);
+		List<Reading> expected = this.readings.list().join().stream()
+			.sorted(Comparator.comparing(Reading::getTakenAt).reversed().thenComparing(Reading::getId))
+			.toList();
+		this.recorder.reset();
+		RecordingSubscriber<Reading> subscriber = RecordingSubscriber
+			.subscribe(this.readings.orderBy("-takenAt").iterator(2), Long.MAX_VALUE);
+		assertThat(subscriber.done).succeedsWithin(TIMEOUT);
+		assertThat(ids(subscriber.items)).containsExactlyElementsOf(ids(expected));
+		assertThat(subscriber.items.get(0).getTakenAt()).isEqualTo(TAKEN_AT.plusSeconds(3));
+	}
+
+	@Test
+	void textIsComparedAsTheDatabaseCollatesIt() {
+		List<String> sites = List.of("a", "B", "b", "A", "\u00e9", "e", "a ", "ab", "Z", "", "a", "b ");
+		seed(sites.size(), sites::get);
+		// Each database's own order (case, accents and trailing spaces differ between them).
+		List<Long> expected = ids(this.readings.orderBy("site", "pk").list().join());
+		this.recorder.reset();
+		RecordingSubscriber<Reading> subscriber = RecordingSubscriber.subscribe(this.readings.orderBy("site").iterator(2),
+				Long.MAX_VALUE);
+		assertThat(subscriber.done).succeedsWithin(TIMEOUT);
+		assertThat(ids(subscriber.items)).containsExactlyElementsOf(expected);
+		assertThat(selects()).isEqualTo(7);
 	}
 
 	@Test
@@ -219,7 +255,7 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 		Flow.Publisher<Reading> publisher = this.readings.iterator(2);
 		RecordingSubscriber<Reading> first = RecordingSubscriber.subscribe(publisher, Long.MAX_VALUE);
 		assertThat(first.done).succeedsWithin(TIMEOUT);
-		Long added = this.readings.create(new Reading("c", 1)).join().getId();
+		Long added = this.readings.create(new Reading("c", 1, TAKEN_AT)).join().getId();
 		RecordingSubscriber<Reading> second = RecordingSubscriber.subscribe(publisher, Long.MAX_VALUE);
 		assertThat(second.done).succeedsWithin(TIMEOUT);
 		assertThat(ids(first.items)).containsExactlyElementsOf(ids);
@@ -293,6 +329,23 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 			.withMessageContaining("boom");
 		await().during(QUIET).atMost(TIMEOUT).until(() -> calls.get() == 5);
 		assertThat(selects()).isEqualTo(1);
+	}
+
+	@Test
+	void insideAtomicChunksAreReadInItsTransactionOnItsThread() {
+		List<Long> ids = seed(5);
+		assertThat(this.asyncOrm.atomic(() -> {
+			RecordingSubscriber<Reading> subscriber = RecordingSubscriber.subscribe(this.readings.iterator(2),
+					Long.MAX_VALUE);
+			subscriber.done.join();
+			List<Long> seen = new ArrayList<>();
+			this.readings.forEach((reading) -> seen.add(reading.getId())).join();
+			return List.of(ids(subscriber.items), seen);
+		})).succeedsWithin(TIMEOUT).isEqualTo(List.of(ids, ids));
+		assertThat(this.recorder.transactionEvents()).containsExactly("begin", "commit");
+		assertThat(this.recorder.statements()).extracting(JdbcRecorder.Statement::thread).containsOnly(
+				this.recorder.statements().get(0).thread());
+		assertThat(selects()).isEqualTo(3 + 1);
 	}
 
 	@Test
@@ -391,13 +444,20 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 		await().during(QUIET).atMost(TIMEOUT).until(() -> subscriber.items.size() == rows);
 	}
 
-	/** Inserts rows with plain JDBC: sites alternate a, b; scores go 0, 1, 2; returns the ids in order. */
+	/**
+	 * Inserts rows with plain JDBC: sites alternate a, b; scores go 0, 1, 2; taken at one of four
+	 * times a second apart, to the microsecond; returns the ids in order.
+	 */
 	private List<Long> seed(int count) {
+		return seed(count, (i) -> (i % 2 == 0) ? "a" : "b");
+	}
+
+	private List<Long> seed(int count, IntFunction<String> site) {
 		List<Object[]> rows = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
-			rows.add(new Object[] { (i % 2 == 0) ? "a" : "b", i % 3 });
+			rows.add(new Object[] { site.apply(i), i % 3, Timestamp.valueOf(TAKEN_AT.plusSeconds(i % 4)) });
 		}
-		this.jdbc.batchUpdate("insert into reading (site, score) values (?, ?)", rows);
+		this.jdbc.batchUpdate("insert into reading (site, score, taken_at) values (?, ?, ?)", rows);
 		List<Long> ids = this.jdbc.queryForList("select id from reading order by id", Long.class);
 		this.recorder.reset();
 		return ids;

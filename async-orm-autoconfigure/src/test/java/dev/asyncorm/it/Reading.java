@@ -1,12 +1,14 @@
 package dev.asyncorm.it;
 
+import java.time.LocalDateTime;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
-/** A row of a long table, for iteration: two non-null fields with many ties, one nullable. */
+/** A row of a long table, for iteration: non-null fields with many ties, and a nullable one. */
 @Entity
 public class Reading {
 
@@ -19,14 +21,18 @@ public class Reading {
 
 	private int score;
 
+	@Column(nullable = false)
+	private LocalDateTime takenAt;
+
 	private String note;
 
 	protected Reading() {
 	}
 
-	public Reading(String site, int score) {
+	public Reading(String site, int score, LocalDateTime takenAt) {
 		this.site = site;
 		this.score = score;
+		this.takenAt = takenAt;
 	}
 
 	public Long getId() {
@@ -39,6 +45,10 @@ public class Reading {
 
 	public int getScore() {
 		return this.score;
+	}
+
+	public LocalDateTime getTakenAt() {
+		return this.takenAt;
 	}
 
 	public String getNote() {

@@ -3,6 +3,7 @@ package dev.asyncorm.it;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -82,11 +83,14 @@ public final class SmallHeapIteration {
 
 	private static void insert(DataSource dataSource, int rows) throws Exception {
 		try (Connection connection = dataSource.getConnection();
-				PreparedStatement insert = connection.prepareStatement("insert into reading (site, score) values (?, ?)")) {
+				PreparedStatement insert = connection
+					.prepareStatement("insert into reading (site, score, taken_at) values (?, ?, ?)")) {
 			connection.setAutoCommit(false);
+			Timestamp takenAt = Timestamp.valueOf("2024-01-01 00:00:00");
 			for (int i = 0; i < rows; i++) {
 				insert.setString(1, "site-" + (i % 100));
 				insert.setInt(2, i % 1000);
+				insert.setTimestamp(3, takenAt);
 				insert.addBatch();
 				if ((i + 1) % BATCH == 0 || i + 1 == rows) {
 					insert.executeBatch();
