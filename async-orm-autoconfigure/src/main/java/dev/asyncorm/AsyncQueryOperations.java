@@ -286,11 +286,14 @@ public interface AsyncQueryOperations<T> {
 	 * needs a total order, so only non-null basic fields can order an iteration. A sliced
 	 * queryset streams its window only; {@link #none()} completes at once.
 	 * <p>
-	 * {@code onNext} runs on the executor thread that read the chunk, after its connection was
-	 * returned, or on the thread calling {@code request} when rows of the chunk are waiting;
-	 * signals never overlap. A failed read ends the stream with {@code onError} and a
-	 * {@code DataAccessException}, {@code request(n)} with {@code n <= 0} with an
-	 * {@link IllegalArgumentException}.
+	 * {@code onNext} runs on the executor thread that read the chunk, once its connection was
+	 * returned, or on the thread calling {@code request} while rows of the chunk wait; signals
+	 * never overlap. A subscriber that requests from inside {@code onNext} is served by that
+	 * executor thread chunk after chunk, as operations called there run inline; slow work in
+	 * {@code onNext} holds the thread (not a connection), so hand it to another executor. A failed
+	 * read ends the stream with {@code onError} and a {@code DataAccessException}
+	 * ({@code TaskRejectedException} when the executor's queue is full), {@code request(n)} with
+	 * {@code n <= 0} with an {@link IllegalArgumentException}.
 	 * @param chunkSize the number of rows per query
 	 * @return a publisher of the detached entities, in order
 	 * @throws InvalidDataAccessApiUsageException if {@code chunkSize} is not positive, or the order

@@ -219,6 +219,15 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 	}
 
 	@Test
+	void requestsFromInsideOnNextAreServedWithoutRecursion() {
+		List<Long> ids = seed(5000);
+		RecordingSubscriber<Reading> subscriber = RecordingSubscriber.oneAtATime(this.readings.iterator(50));
+		assertThat(subscriber.done).succeedsWithin(TIMEOUT);
+		assertThat(ids(subscriber.items)).containsExactlyElementsOf(ids);
+		assertThat(selects()).isEqualTo(101);
+	}
+
+	@Test
 	void cancelStopsTheReading() {
 		seed(10);
 		RecordingSubscriber<Reading> subscriber = RecordingSubscriber.subscribe(this.readings.iterator(3), 4);
@@ -498,14 +507,24 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 
 		private final long initialDemand;
 
+		/** Whether each row asks for the next one, from inside {@code onNext}. */
+		private final boolean oneAtATime;
+
 		volatile Flow.Subscription subscription;
 
-		private RecordingSubscriber(long initialDemand) {
+		private RecordingSubscriber(long initialDemand, boolean oneAtATime) {
 			this.initialDemand = initialDemand;
+			this.oneAtATime = oneAtATime;
 		}
 
 		static <T> RecordingSubscriber<T> subscribe(Flow.Publisher<T> publisher, long initialDemand) {
-			RecordingSubscriber<T> subscriber = new RecordingSubscriber<>(initialDemand);
+			RecordingSubscriber<T> subscriber = new RecordingSubscriber<>(initialDemand, false);
+			publisher.subscribe(subscriber);
+			return subscriber;
+		}
+
+		static <T> RecordingSubscriber<T> oneAtATime(Flow.Publisher<T> publisher) {
+			RecordingSubscriber<T> subscriber = new RecordingSubscriber<>(1, true);
 			publisher.subscribe(subscriber);
 			return subscriber;
 		}
@@ -525,6 +544,9 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 		@Override
 		public void onNext(T item) {
 			this.items.add(item);
+			if (this.oneAtATime) {
+				this.subscription.request(1);
+			}
 		}
 
 		@Override
