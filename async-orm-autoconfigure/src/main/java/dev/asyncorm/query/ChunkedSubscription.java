@@ -57,7 +57,9 @@ final class ChunkedSubscription<T> implements Flow.Subscription {
 					new IllegalArgumentException("Reactive Streams rule 3.9: request(" + n + ") must be positive"));
 		}
 		else {
-			this.requested.accumulateAndGet(n, (current, added) -> (current + added < 0) ? Long.MAX_VALUE : current + added);
+			// Demand adds up to Long.MAX_VALUE at most, which means unbounded (rule 3.17).
+			this.requested.accumulateAndGet(n,
+					(current, added) -> (current + added < 0) ? Long.MAX_VALUE : current + added);
 		}
 		drain();
 	}

@@ -36,7 +36,8 @@ public final class ModelManagers {
 	 */
 	public ModelManagers(JpaAccess jpa, OperationDispatcher dispatcher, PersistenceExceptions exceptions,
 			int iteratorChunkSize) {
-		Assert.isTrue(iteratorChunkSize > 0, () -> "async-orm.iterator.chunk-size must be positive, got " + iteratorChunkSize);
+		Assert.isTrue(iteratorChunkSize > 0,
+				() -> "async-orm.iterator.chunk-size must be positive, got " + iteratorChunkSize);
 		this.jpa = jpa;
 		this.dispatcher = dispatcher;
 		this.exceptions = exceptions;
