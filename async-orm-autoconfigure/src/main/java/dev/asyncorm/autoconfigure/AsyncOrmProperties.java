@@ -23,6 +23,8 @@ public class AsyncOrmProperties {
 
 	private final Metrics metrics = new Metrics();
 
+	private final Iterator iterator = new Iterator();
+
 	/**
 	 * Returns whether async-orm is enabled.
 	 * @return whether it is enabled
@@ -252,6 +254,42 @@ public class AsyncOrmProperties {
 		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Returns the iteration settings.
+	 * @return the iteration settings
+	 */
+	public Iterator getIterator() {
+		return this.iterator;
+	}
+
+	/**
+	 * Iteration with {@code iterator()} and {@code forEach()}.
+	 */
+	public static final class Iterator {
+
+		/**
+		 * Number of rows each query of iterator() and forEach() reads, Django's chunk_size.
+		 */
+		private int chunkSize = 2000;
+
+		/**
+		 * Returns the number of rows per query.
+		 * @return the chunk size
+		 */
+		public int getChunkSize() {
+			return this.chunkSize;
+		}
+
+		/**
+		 * Sets the number of rows per query.
+		 * @param chunkSize the chunk size
+		 */
+		public void setChunkSize(int chunkSize) {
+			this.chunkSize = chunkSize;
 		}
 
 	}

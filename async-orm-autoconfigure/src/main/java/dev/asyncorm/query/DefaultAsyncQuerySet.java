@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
 
 import dev.asyncorm.Aggregate;
 import dev.asyncorm.AsyncQuerySet;
@@ -761,6 +763,31 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		if (index < 0) {
 			throw new InvalidDataAccessApiUsageException("Negative indexing is not supported.");
 		}
+	}
+
+	@Override
+	public Flow.Publisher<T> iterator() {
+		return iterator(this.runtime.iteratorChunkSize);
+	}
+
+	@Override
+	public Flow.Publisher<T> iterator(int chunkSize) {
+		return chunks("iterator", chunkSize);
+	}
+
+	@Override
+	public CompletableFuture<Void> forEach(Consumer<? super T> action) {
+		return ForEachSubscriber.consume(chunks("forEach", this.runtime.iteratorChunkSize), action);
+	}
+
+	/** Rows read by keyset, each chunk a short read that the metrics name after the operation. */
+	private Flow.Publisher<T> chunks(String operation, int chunkSize) {
+		if (chunkSize <= 0) {
+			throw new InvalidDataAccessApiUsageException("Chunk size must be strictly positive, got " + chunkSize + ".");
+		}
+		KeysetOrder<T> order = KeysetOrder.of(this.runtime.model, this.spec.ordering());
+		String name = operationName(operation);
+		return new ChunkedPublisher<>(() -> new KeysetCursor<>(this.runtime, name, this.spec, order, chunkSize));
 	}
 
 }

@@ -8,6 +8,8 @@ import dev.asyncorm.execution.OperationDispatcher;
 import dev.asyncorm.execution.PersistenceExceptions;
 import jakarta.persistence.metamodel.EntityType;
 
+import org.springframework.util.Assert;
+
 /**
  * The {@link ModelManager} of each repository, made on first use from the JPA metamodel.
  */
@@ -19,6 +21,8 @@ public final class ModelManagers {
 
 	private final PersistenceExceptions exceptions;
 
+	private final int iteratorChunkSize;
+
 	private final ConcurrentMap<Class<?>, ModelManager<?>> managers = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<RuntimeKey, ModelRuntime<?>> runtimes = new ConcurrentHashMap<>();
@@ -28,11 +32,16 @@ public final class ModelManagers {
 	 * @param jpa the persistence unit and its transactions
 	 * @param dispatcher the dispatcher operations run on
 	 * @param exceptions the exception translation
+	 * @param iteratorChunkSize the rows per query of {@code iterator()} and {@code forEach()}
 	 */
-	public ModelManagers(JpaAccess jpa, OperationDispatcher dispatcher, PersistenceExceptions exceptions) {
+	public ModelManagers(JpaAccess jpa, OperationDispatcher dispatcher, PersistenceExceptions exceptions,
+			int iteratorChunkSize) {
+		Assert.isTrue(iteratorChunkSize > 0,
+				() -> "async-orm.iterator.chunk-size must be positive, got " + iteratorChunkSize);
 		this.jpa = jpa;
 		this.dispatcher = dispatcher;
 		this.exceptions = exceptions;
+		this.iteratorChunkSize = iteratorChunkSize;
 	}
 
 	/**
@@ -70,7 +79,7 @@ public final class ModelManagers {
 	private <T> ModelRuntime<T> runtime(Class<?> repositoryInterface, Class<T> domainType) {
 		EntityType<T> entityType = this.jpa.entityManagerFactory().getMetamodel().entity(domainType);
 		return new ModelRuntime<>(new ModelInfo<>(entityType), this.jpa, this.dispatcher, this.exceptions,
-				repositoryInterface.getSimpleName());
+				repositoryInterface.getSimpleName(), this.iteratorChunkSize);
 	}
 
 	private record RuntimeKey(Class<?> repositoryInterface, Class<?> domainType) {

@@ -64,12 +64,15 @@ final class ModelRuntime<T> {
 	/** The many-to-many join rows that reference this model's rows, deleted before them. */
 	final JoinRows joinRows;
 
+	/** The rows per query of {@code iterator()} and {@code forEach()} when not given. */
+	final int iteratorChunkSize;
+
 	private final OperationDispatcher dispatcher;
 
 	private final String repositoryName;
 
 	ModelRuntime(ModelInfo<T> model, JpaAccess jpa, OperationDispatcher dispatcher, PersistenceExceptions exceptions,
-			String repositoryName) {
+			String repositoryName, int iteratorChunkSize) {
 		this.model = model;
 		this.converter = ValueConverter.INSTANCE;
 		this.compiler = new LookupCompiler<>(model, new PathResolver(jpa.entityManagerFactory().getMetamodel()),
@@ -79,6 +82,7 @@ final class ModelRuntime<T> {
 		this.dispatcher = dispatcher;
 		this.exceptions = exceptions;
 		this.repositoryName = repositoryName;
+		this.iteratorChunkSize = iteratorChunkSize;
 		this.entityInformation = JpaEntityInformationSupport.getEntityInformation(model.javaType(),
 				jpa.entityManagerFactory().getMetamodel(), jpa.entityManagerFactory().getPersistenceUnitUtil());
 		this.defaultOrdering = OrderTerm.parseAll(model.ordering(), this.compiler, Map.of());

@@ -162,6 +162,24 @@ class AsyncOrmAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void iteratorChunkSizeDefaultsToDjangosAndCanBeSet() {
+		this.runner.run((context) -> assertThat(context.getBean(AsyncOrmProperties.class).getIterator().getChunkSize())
+			.isEqualTo(2000));
+		this.runner.withPropertyValues("async-orm.iterator.chunk-size=500")
+			.run((context) -> assertThat(context.getBean(AsyncOrmProperties.class).getIterator().getChunkSize())
+				.isEqualTo(500));
+	}
+
+	@Test
+	void iteratorChunkSizeThatIsNotPositiveFailsTheStartup() {
+		this.runner.withPropertyValues("async-orm.iterator.chunk-size=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("async-orm.iterator.chunk-size must be positive, got 0");
+		});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class UserExecutorConfiguration {
 
