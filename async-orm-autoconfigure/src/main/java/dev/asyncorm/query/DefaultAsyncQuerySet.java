@@ -766,28 +766,33 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	}
 
 	@Override
-	public Flow.Publisher<T> iterator() {
+	public Flow.Publisher<R> iterator() {
 		return iterator(this.runtime.iteratorChunkSize);
 	}
 
 	@Override
-	public Flow.Publisher<T> iterator(int chunkSize) {
+	public Flow.Publisher<R> iterator(int chunkSize) {
 		return chunks("iterator", chunkSize);
 	}
 
 	@Override
-	public CompletableFuture<Void> forEach(Consumer<? super T> action) {
+	public CompletableFuture<Void> forEach(Consumer<? super R> action) {
 		return ForEachSubscriber.consume(chunks("forEach", this.runtime.iteratorChunkSize), action);
 	}
 
 	/** Rows read by keyset, each chunk a short read that the metrics name after the operation. */
-	private Flow.Publisher<T> chunks(String operation, int chunkSize) {
+	@SuppressWarnings("unchecked")
+	private Flow.Publisher<R> chunks(String operation, int chunkSize) {
+		requireEntities(operation);
 		if (chunkSize <= 0) {
 			throw new InvalidDataAccessApiUsageException("Chunk size must be strictly positive, got " + chunkSize + ".");
 		}
-		KeysetOrder<T> order = KeysetOrder.of(this.runtime.model, this.spec.ordering());
+		List<OrderTerm> explicit = this.spec.ordering();
+		KeysetOrder<T> order = KeysetOrder.of(this.runtime.model,
+				(explicit != null && this.spec.reversed()) ? OrderTerm.reverse(explicit) : explicit);
 		String name = operationName(operation);
-		return new ChunkedPublisher<>(() -> new KeysetCursor<>(this.runtime, name, this.spec, order, chunkSize));
+		return (Flow.Publisher<R>) new ChunkedPublisher<>(
+				() -> new KeysetCursor<>(this.runtime, name, this.spec, order, chunkSize));
 	}
 
 }

@@ -43,11 +43,12 @@ final class KeysetOrder<T> {
 		List<SingularAttribute<? super T, ?>> attributes = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		for (OrderTerm term : (ordering != null) ? ordering : List.<OrderTerm>of()) {
-			String field = term.field();
-			if (field == null) {
+			if (term.operand() == null) {
 				throw new InvalidDataAccessApiUsageException("Cannot iterate " + model.name() + " in random order: "
 						+ "iterator() reads chunks by keyset, which needs a stable order.");
 			}
+			String field = (term.operand() instanceof FieldPath path && path.hops().isEmpty() && path.leaf().size() == 1)
+					? path.leaf().get(0) : term.operand().name();
 			if (seen.add(field)) {
 				terms.add(term);
 				attributes.add(keyAttribute(model, field));
@@ -57,7 +58,7 @@ final class KeysetOrder<T> {
 				return new KeysetOrder<>(terms, attributes);
 			}
 		}
-		terms.add(new OrderTerm(id.getName(), false));
+		terms.add(new OrderTerm(new FieldPath(id.getName(), List.of(), List.of(id.getName()), id, null, false), false));
 		attributes.add(id);
 		return new KeysetOrder<>(terms, attributes);
 	}
@@ -120,7 +121,7 @@ final class KeysetOrder<T> {
 			Predicate beyond = compare(root, cb, last, key[last], false);
 			for (int i = last - 1; i >= 0; i--) {
 				beyond = cb.or(compare(root, cb, i, key[i], false),
-						cb.and(cb.equal(root.get(this.terms.get(i).field()), key[i]), beyond));
+						cb.and(cb.equal(root.get(this.attributes.get(i).getName()), key[i]), beyond));
 			}
 			return (last == 0) ? beyond : cb.and(compare(root, cb, 0, key[0], true), beyond);
 		};
@@ -129,7 +130,7 @@ final class KeysetOrder<T> {
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	private Predicate compare(Root<T> root, CriteriaBuilder cb, int index, Object value, boolean orEqual) {
 		OrderTerm term = this.terms.get(index);
-		Expression path = root.get(term.field());
+		Expression path = root.get(this.attributes.get(index).getName());
 		Comparable bound = (Comparable) value;
 		if (term.descending()) {
 			return orEqual ? cb.lessThanOrEqualTo(path, bound) : cb.lessThan(path, bound);
