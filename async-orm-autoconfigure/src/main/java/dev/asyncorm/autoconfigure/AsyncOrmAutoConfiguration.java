@@ -85,8 +85,8 @@ public final class AsyncOrmAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ModelManagers asyncOrmModelManagers(JpaAccess jpa, OperationDispatcher dispatcher,
-			PersistenceExceptions exceptions) {
-		return new ModelManagers(jpa, dispatcher, exceptions);
+			PersistenceExceptions exceptions, AsyncOrmProperties properties) {
+		return new ModelManagers(jpa, dispatcher, exceptions, properties.getBulk().getBatchSize());
 	}
 
 	@Bean

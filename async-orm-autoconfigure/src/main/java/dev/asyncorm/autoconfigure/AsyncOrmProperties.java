@@ -23,6 +23,8 @@ public class AsyncOrmProperties {
 
 	private final Metrics metrics = new Metrics();
 
+	private final Bulk bulk = new Bulk();
+
 	/**
 	 * Returns whether async-orm is enabled.
 	 * @return whether it is enabled
@@ -53,6 +55,14 @@ public class AsyncOrmProperties {
 	 */
 	public Metrics getMetrics() {
 		return this.metrics;
+	}
+
+	/**
+	 * Returns the bulk write settings.
+	 * @return the bulk write settings
+	 */
+	public Bulk getBulk() {
+		return this.bulk;
 	}
 
 	/**
@@ -252,6 +262,35 @@ public class AsyncOrmProperties {
 		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Bulk writes: {@code bulkCreate} and {@code bulkUpdate}.
+	 */
+	public static final class Bulk {
+
+		/**
+		 * Maximum number of rows per INSERT or UPDATE statement of bulkCreate and bulkUpdate when
+		 * the call gives no batch size. The database's bind-parameter limit may lower it further.
+		 */
+		private int batchSize = 1000;
+
+		/**
+		 * Returns the default batch size.
+		 * @return the number of rows per statement
+		 */
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		/**
+		 * Sets the default batch size.
+		 * @param batchSize the number of rows per statement
+		 */
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
 		}
 
 	}

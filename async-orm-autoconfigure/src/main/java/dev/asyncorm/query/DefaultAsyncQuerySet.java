@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 import dev.asyncorm.AsyncQuerySet;
+import dev.asyncorm.BulkCreateOptions;
 import dev.asyncorm.CreateResult;
 import dev.asyncorm.DeleteResult;
 import dev.asyncorm.F;
@@ -352,6 +353,36 @@ final class DefaultAsyncQuerySet<T> implements AsyncQuerySet<T> {
 		if (index < 0) {
 			throw new InvalidDataAccessApiUsageException("Negative indexing is not supported.");
 		}
+	}
+
+	@Override
+	public CompletableFuture<List<T>> bulkCreate(List<T> objects) {
+		return bulkCreate(objects, BulkCreateOptions.defaults());
+	}
+
+	@Override
+	public CompletableFuture<List<T>> bulkCreate(List<T> objects, BulkCreateOptions options) {
+		BulkInsert<T> insert = new BulkInsert<>(this.runtime, objects, options, this.scope);
+		return objects.isEmpty() ? CompletableFuture.completedFuture(objects) : submit("bulkCreate", insert::execute);
+	}
+
+	@Override
+	public CompletableFuture<Long> bulkUpdate(List<T> objects, String... fields) {
+		return submitBulkUpdate(objects, List.of(fields), null);
+	}
+
+	@Override
+	public CompletableFuture<Long> bulkUpdate(List<T> objects, List<String> fields, int batchSize) {
+		return submitBulkUpdate(objects, fields, batchSize);
+	}
+
+	private CompletableFuture<Long> submitBulkUpdate(List<T> objects, List<String> fields, @Nullable Integer batchSize) {
+		requireUnsliced("update");
+		BulkUpdate<T> update = new BulkUpdate<>(this.runtime, this.spec, objects, fields, batchSize);
+		if (objects.isEmpty() || this.spec.empty()) {
+			return CompletableFuture.completedFuture(0L);
+		}
+		return submit("bulkUpdate", update::execute);
 	}
 
 }

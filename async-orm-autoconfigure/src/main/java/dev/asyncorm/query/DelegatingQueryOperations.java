@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.asyncorm.AsyncQueryOperations;
 import dev.asyncorm.AsyncQuerySet;
+import dev.asyncorm.BulkCreateOptions;
 import dev.asyncorm.CreateResult;
 import dev.asyncorm.Q;
 import org.jspecify.annotations.Nullable;
@@ -155,6 +156,26 @@ public abstract class DelegatingQueryOperations<T> implements AsyncQueryOperatio
 	public CompletableFuture<CreateResult<T>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults,
 			Map<String, ?> createDefaults) {
 		return all().updateOrCreate(lookups, defaults, createDefaults);
+	}
+
+	@Override
+	public CompletableFuture<List<T>> bulkCreate(List<T> objects) {
+		return all().bulkCreate(objects);
+	}
+
+	@Override
+	public CompletableFuture<List<T>> bulkCreate(List<T> objects, BulkCreateOptions options) {
+		return all().bulkCreate(objects, options);
+	}
+
+	@Override
+	public CompletableFuture<Long> bulkUpdate(List<T> objects, String... fields) {
+		return all().bulkUpdate(objects, fields);
+	}
+
+	@Override
+	public CompletableFuture<Long> bulkUpdate(List<T> objects, List<String> fields, int batchSize) {
+		return all().bulkUpdate(objects, fields, batchSize);
 	}
 
 }

@@ -8,6 +8,8 @@ import dev.asyncorm.execution.OperationDispatcher;
 import dev.asyncorm.execution.PersistenceExceptions;
 import jakarta.persistence.metamodel.EntityType;
 
+import org.springframework.util.Assert;
+
 /**
  * The {@link ModelManager} of each repository, made on first use from the JPA metamodel.
  */
@@ -19,6 +21,8 @@ public final class ModelManagers {
 
 	private final PersistenceExceptions exceptions;
 
+	private final int bulkBatchSize;
+
 	private final ConcurrentMap<Class<?>, ModelManager<?>> managers = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<RuntimeKey, ModelRuntime<?>> runtimes = new ConcurrentHashMap<>();
@@ -28,11 +32,15 @@ public final class ModelManagers {
 	 * @param jpa the persistence unit and its transactions
 	 * @param dispatcher the dispatcher operations run on
 	 * @param exceptions the exception translation
+	 * @param bulkBatchSize the most rows per statement of a bulk write that gives no batch size
 	 */
-	public ModelManagers(JpaAccess jpa, OperationDispatcher dispatcher, PersistenceExceptions exceptions) {
+	public ModelManagers(JpaAccess jpa, OperationDispatcher dispatcher, PersistenceExceptions exceptions,
+			int bulkBatchSize) {
+		Assert.isTrue(bulkBatchSize > 0, () -> "async-orm.bulk.batch-size must be positive, got " + bulkBatchSize);
 		this.jpa = jpa;
 		this.dispatcher = dispatcher;
 		this.exceptions = exceptions;
+		this.bulkBatchSize = bulkBatchSize;
 	}
 
 	/**
@@ -70,7 +78,7 @@ public final class ModelManagers {
 	private <T> ModelRuntime<T> runtime(Class<?> repositoryInterface, Class<T> domainType) {
 		EntityType<T> entityType = this.jpa.entityManagerFactory().getMetamodel().entity(domainType);
 		return new ModelRuntime<>(new ModelInfo<>(entityType), this.jpa, this.dispatcher, this.exceptions,
-				repositoryInterface.getSimpleName());
+				repositoryInterface.getSimpleName(), this.bulkBatchSize);
 	}
 
 	private record RuntimeKey(Class<?> repositoryInterface, Class<?> domainType) {

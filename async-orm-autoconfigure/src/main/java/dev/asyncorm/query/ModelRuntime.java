@@ -64,12 +64,15 @@ final class ModelRuntime<T> {
 	/** The many-to-many join rows that reference this model's rows, deleted before them. */
 	final JoinRows joinRows;
 
+	/** The most rows per statement of a bulk write that gives no batch size. */
+	final int bulkBatchSize;
+
 	private final OperationDispatcher dispatcher;
 
 	private final String repositoryName;
 
 	ModelRuntime(ModelInfo<T> model, JpaAccess jpa, OperationDispatcher dispatcher, PersistenceExceptions exceptions,
-			String repositoryName) {
+			String repositoryName, int bulkBatchSize) {
 		this.model = model;
 		this.converter = ValueConverter.INSTANCE;
 		this.compiler = new LookupCompiler<>(model, this.converter);
@@ -78,6 +81,7 @@ final class ModelRuntime<T> {
 		this.dispatcher = dispatcher;
 		this.exceptions = exceptions;
 		this.repositoryName = repositoryName;
+		this.bulkBatchSize = bulkBatchSize;
 		this.entityInformation = JpaEntityInformationSupport.getEntityInformation(model.javaType(),
 				jpa.entityManagerFactory().getMetamodel(), jpa.entityManagerFactory().getPersistenceUnitUtil());
 		this.defaultOrdering = OrderTerm.parseAll(model.ordering(), model);

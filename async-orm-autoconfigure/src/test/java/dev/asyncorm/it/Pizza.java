@@ -52,6 +52,10 @@ public class Pizza {
 		return this.box;
 	}
 
+	public void setBox(Box box) {
+		this.box = box;
+	}
+
 	@Override
 	public String toString() {
 		return "Pizza(" + this.name + ")";
