@@ -188,14 +188,13 @@ final class BulkInsert<T> {
 	}
 
 	private void insert(SharedSessionContractImplementor session, List<T> batch, InsertDialect.Conflict conflict) {
-		String idColumn = returnedId(conflict);
-		InsertDialect.InsertStatement statement = this.dialect.insert(this.table.name(), this.table.columns(),
-				batch.size(), conflict, idColumn);
+		InsertDialect.InsertStatement statement = this.dialect.insert(this.table, batch.size(), conflict,
+				returnsIds(conflict));
 		String sql = statement.sql();
 		JdbcCoordinator jdbc = session.getJdbcCoordinator();
 		session.getJdbcServices().getSqlStatementLogger().logStatement(sql);
 		PreparedStatement prepared = (statement.ids() == InsertDialect.IdReturn.GENERATED_KEYS)
-				? jdbc.getMutationStatementPreparer().prepareStatement(sql, new String[] { idColumn })
+				? jdbc.getMutationStatementPreparer().prepareStatement(sql, new String[] { this.table.idColumn() })
 				: jdbc.getMutationStatementPreparer().prepareStatement(sql, false);
 		try {
 			int position = 1;
@@ -224,15 +223,15 @@ final class BulkInsert<T> {
 	}
 
 	/**
-	 * The id column to read back: a new row's id when the database generates it, and an existing
-	 * row's id after an upsert; none when conflicts are skipped, as no database tells which rows
+	 * Whether the ids come back: a new row's id when the database generates it, and an existing
+	 * row's id after an upsert; not when conflicts are skipped, as no database tells which rows
 	 * it skipped.
 	 */
-	private @Nullable String returnedId(InsertDialect.Conflict conflict) {
+	private boolean returnsIds(InsertDialect.Conflict conflict) {
 		return switch (conflict.action()) {
-			case FAIL -> (this.table.idSource() == InsertTable.IdSource.DATABASE) ? this.table.idColumn() : null;
-			case UPDATE -> this.table.idColumn();
-			case IGNORE -> null;
+			case FAIL -> this.table.idSource() == InsertTable.IdSource.DATABASE;
+			case UPDATE -> true;
+			case IGNORE -> false;
 		};
 	}
 

@@ -9,7 +9,6 @@ import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.H2Dialect;
 import org.hibernate.dialect.MariaDBDialect;
 import org.hibernate.dialect.PostgreSQLDialect;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
@@ -27,13 +26,13 @@ enum InsertDialect {
 	H2("H2") {
 
 		@Override
-		InsertStatement insert(String table, List<String> columns, int rows, Conflict conflict,
-				@Nullable String idColumn) {
-			IdReturn ids = (idColumn != null) ? IdReturn.GENERATED_KEYS : IdReturn.NONE;
+		InsertStatement insert(InsertTable table, int rows, Conflict conflict, boolean returnIds) {
+			IdReturn ids = returnIds ? IdReturn.GENERATED_KEYS : IdReturn.NONE;
+			List<String> columns = table.columns();
 			if (conflict.action() == Conflict.Action.FAIL || conflict.keys().isEmpty()) {
-				return new InsertStatement(plainInsert("insert into ", table, columns, rows), ids);
+				return new InsertStatement(plainInsert("insert into ", table, rows), ids);
 			}
-			StringBuilder sql = new StringBuilder("merge into ").append(table)
+			StringBuilder sql = new StringBuilder("merge into ").append(table.name())
 				.append(" t using (values ")
 				.append(rows(rows, columns.size()))
 				.append(") s (")
@@ -60,9 +59,8 @@ enum InsertDialect {
 	POSTGRESQL("PostgreSQL") {
 
 		@Override
-		InsertStatement insert(String table, List<String> columns, int rows, Conflict conflict,
-				@Nullable String idColumn) {
-			StringBuilder sql = new StringBuilder(plainInsert("insert into ", table, columns, rows));
+		InsertStatement insert(InsertTable table, int rows, Conflict conflict, boolean returnIds) {
+			StringBuilder sql = new StringBuilder(plainInsert("insert into ", table, rows));
 			if (conflict.action() == Conflict.Action.IGNORE) {
 				sql.append(" on conflict do nothing");
 			}
@@ -72,28 +70,31 @@ enum InsertDialect {
 					.append(") do update set ")
 					.append(join(conflict.updateColumns(), (column) -> column + " = excluded." + column, ", "));
 			}
-			return returning(sql, idColumn);
+			return returning(sql, table, returnIds);
 		}
 
 	},
 
 	/**
-	 * MariaDB: {@code INSERT IGNORE}, {@code ON DUPLICATE KEY UPDATE} (which reacts to any unique
-	 * key) and {@code RETURNING}; the driver's generated keys give only the first id of a
-	 * multi-row insert.
+	 * MariaDB: {@code ON DUPLICATE KEY UPDATE}, which reacts to any unique key, and
+	 * {@code RETURNING}; the driver's generated keys give only the first id of a multi-row
+	 * insert. Conflicts are skipped with an update that changes nothing, not with
+	 * {@code INSERT IGNORE}, which would also turn a {@code NULL} in a {@code NOT NULL} column or
+	 * a truncated value into a warning and write the row.
 	 */
 	MARIADB("MariaDB") {
 
 		@Override
-		InsertStatement insert(String table, List<String> columns, int rows, Conflict conflict,
-				@Nullable String idColumn) {
-			String verb = (conflict.action() == Conflict.Action.IGNORE) ? "insert ignore into " : "insert into ";
-			StringBuilder sql = new StringBuilder(plainInsert(verb, table, columns, rows));
-			if (conflict.action() == Conflict.Action.UPDATE) {
+		InsertStatement insert(InsertTable table, int rows, Conflict conflict, boolean returnIds) {
+			StringBuilder sql = new StringBuilder(plainInsert("insert into ", table, rows));
+			if (conflict.action() == Conflict.Action.IGNORE) {
+				sql.append(" on duplicate key update ").append(table.idColumn()).append(" = ").append(table.idColumn());
+			}
+			else if (conflict.action() == Conflict.Action.UPDATE) {
 				sql.append(" on duplicate key update ")
 					.append(join(conflict.updateColumns(), (column) -> column + " = values(" + column + ")", ", "));
 			}
-			return returning(sql, idColumn);
+			return returning(sql, table, returnIds);
 		}
 
 		@Override
@@ -138,13 +139,13 @@ enum InsertDialect {
 
 	/**
 	 * Builds the insert of {@code rows} rows.
-	 * @param idColumn the id column to return, or {@code null} when the ids are not read back
+	 * @param returnIds whether the ids of the rows, inserted or updated, come back
 	 */
-	abstract InsertStatement insert(String table, List<String> columns, int rows, Conflict conflict,
-			@Nullable String idColumn);
+	abstract InsertStatement insert(InsertTable table, int rows, Conflict conflict, boolean returnIds);
 
-	private static String plainInsert(String verb, String table, List<String> columns, int rows) {
-		return verb + table + " (" + String.join(", ", columns) + ") values " + rows(rows, columns.size());
+	private static String plainInsert(String verb, InsertTable table, int rows) {
+		return verb + table.name() + " (" + String.join(", ", table.columns()) + ") values "
+				+ rows(rows, table.columns().size());
 	}
 
 	private static String rows(int rows, int width) {
@@ -156,11 +157,11 @@ enum InsertDialect {
 		return columns.stream().map(format).collect(Collectors.joining(separator));
 	}
 
-	private static InsertStatement returning(StringBuilder sql, @Nullable String idColumn) {
-		if (idColumn == null) {
+	private static InsertStatement returning(StringBuilder sql, InsertTable table, boolean returnIds) {
+		if (!returnIds) {
 			return new InsertStatement(sql.toString(), IdReturn.NONE);
 		}
-		return new InsertStatement(sql.append(" returning ").append(idColumn).toString(), IdReturn.RETURNING);
+		return new InsertStatement(sql.append(" returning ").append(table.idColumn()).toString(), IdReturn.RETURNING);
 	}
 
 	/** How the ids of the rows come back. */

@@ -187,6 +187,31 @@ class BulkIntegrationTests extends AbstractIntegrationTests {
 	}
 
 	@Test
+	void ignoreConflictsSkipsOnlyUniqueConflicts() {
+		List<Pizza> menu = List.of(new Pizza("named", null), new Pizza(null, null));
+		assertThat(this.pizzas.bulkCreate(menu, BulkCreateOptions.defaults().ignoreConflicts(true)))
+			.failsWithin(TIMEOUT)
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseInstanceOf(DataIntegrityViolationException.class);
+		assertThat(this.pizzas.count().join()).isZero();
+	}
+
+	@Test
+	void ignoreConflictsBetweenRowsOfOneCallSkipsThemExceptOnH2() {
+		List<Pizza> menu = List.of(new Pizza("twice", null), new Pizza("twice", null));
+		BulkCreateOptions ignore = BulkCreateOptions.defaults().ignoreConflicts(true);
+		if (database() == TestDatabase.H2) {
+			assertThat(this.pizzas.bulkCreate(menu, ignore)).failsWithin(TIMEOUT)
+				.withThrowableOfType(ExecutionException.class)
+				.withCauseInstanceOf(DataIntegrityViolationException.class);
+			assertThat(this.pizzas.count().join()).isZero();
+			return;
+		}
+		assertThat(this.pizzas.bulkCreate(menu, ignore)).succeedsWithin(TIMEOUT);
+		assertThat(this.pizzas.count().join()).isEqualTo(1L);
+	}
+
+	@Test
 	void ignoreConflictsSkipsRowsThatViolateACompositeUniqueConstraint() {
 		this.stock.bulkCreate(List.of(new StockItem("north", "a", 1, null))).join();
 		List<StockItem> items = List.of(new StockItem("north", "a", 100, null), new StockItem("north", "b", 2, null),
