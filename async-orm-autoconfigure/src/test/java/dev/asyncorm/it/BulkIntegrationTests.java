@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
 
+import dev.asyncorm.AsyncOrm;
 import dev.asyncorm.BulkCreateOptions;
 import dev.asyncorm.InvalidLookupException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,6 +53,9 @@ class BulkIntegrationTests extends AbstractIntegrationTests {
 
 	@Autowired
 	private MeterRegistry meterRegistry;
+
+	@Autowired
+	private AsyncOrm asyncOrm;
 
 	private static List<Pizza> pizzas(String prefix, int count, Box box) {
 		return IntStream.range(0, count).mapToObj((i) -> new Pizza(prefix + i, box)).toList();
@@ -143,13 +147,33 @@ class BulkIntegrationTests extends AbstractIntegrationTests {
 		assertThat(items).extracting(StockItem::getId).doesNotContainNull().doesNotHaveDuplicates();
 		assertThat(items).extracting(StockItem::getVersion).containsOnly(0);
 		assertThat(items).extracting(StockItem::getStockedOn).containsOnly(StockItem.FIRST_STOCKED);
+		assertThat(items).extracting(StockItem::getCreatedAt).doesNotContainNull();
 		StockItem read = this.stock.get("pk", items.get(2).getId()).join();
 		assertThat(read.getSku()).isEqualTo("a");
 		assertThat(read.getWarehouse()).isEqualTo("south");
 		assertThat(read.getPrice()).isEqualByComparingTo("3.25");
 		assertThat(read.getVersion()).isZero();
 		assertThat(read.getStockedOn()).isEqualTo(StockItem.FIRST_STOCKED);
+		assertThat(read.getCreatedAt()).isNotNull();
 		assertThat(this.stock.get("pk", items.get(1).getId()).join().getPrice()).isNull();
+	}
+
+	@Test
+	void bulkCreateJoinsTheTransactionOfAtomic() {
+		Box box = new Box("crate");
+		List<Pizza> menu = List.of(new Pizza("first", box), new Pizza("second", box));
+		Long count = this.asyncOrm.atomic(() -> {
+			this.boxes.create(box).join();
+			this.pizzas.bulkCreate(menu).join();
+			return this.pizzas.count().join();
+		}).join();
+		assertThat(count).isEqualTo(2L);
+		assertThat(menu).extracting(Pizza::getId).doesNotContainNull();
+		assertThat(this.asyncOrm.atomic(() -> {
+			this.tags.bulkCreate(List.of(tag("rolled-back", 1))).join();
+			return this.tags.get("name", "missing").join();
+		})).failsWithin(TIMEOUT).withThrowableOfType(ExecutionException.class);
+		assertThat(this.tags.count().join()).isZero();
 	}
 
 	@Test

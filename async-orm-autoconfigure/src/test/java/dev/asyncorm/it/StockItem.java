@@ -2,6 +2,7 @@ package dev.asyncorm.it;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,8 +13,9 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.CreationTimestamp;
 
-/** A sequence-generated id, a composite unique constraint, a version and a pre-persist callback. */
+/** A sequence-generated id, a composite unique constraint, a version, a creation timestamp and a pre-persist callback. */
 @Entity
 @Table(uniqueConstraints = @UniqueConstraint(columnNames = { "warehouse", "sku" }))
 public class StockItem {
@@ -36,6 +38,9 @@ public class StockItem {
 	private BigDecimal price;
 
 	private LocalDate stockedOn;
+
+	@CreationTimestamp
+	private LocalDateTime createdAt;
 
 	@Version
 	private Integer version;
@@ -79,6 +84,10 @@ public class StockItem {
 
 	public LocalDate getStockedOn() {
 		return this.stockedOn;
+	}
+
+	public LocalDateTime getCreatedAt() {
+		return this.createdAt;
 	}
 
 	public Integer getVersion() {
