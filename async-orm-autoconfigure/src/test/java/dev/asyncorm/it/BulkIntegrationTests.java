@@ -451,6 +451,19 @@ class BulkIntegrationTests extends AbstractIntegrationTests {
 	}
 
 	@Test
+	void bulkUpdateWritesValuesThroughTheirMapping() {
+		List<StockItem> items = List.of(new StockItem("north", "a", 1, null), new StockItem("north", "b", 2, null),
+				new StockItem("north", "c", 3, null));
+		this.stock.bulkCreate(items).join();
+		assertThat(this.jdbc.queryForList("select grade from stock_item", String.class)).containsOnly("STANDARD");
+		items.get(0).setGrade(StockItem.Grade.PREMIUM);
+		items.get(2).setGrade(null);
+		assertThat(this.stock.bulkUpdate(items, "grade")).succeedsWithin(TIMEOUT).isEqualTo(3L);
+		assertThat(this.jdbc.queryForList("select grade from stock_item order by sku", String.class))
+			.containsExactly("PREMIUM", "STANDARD", null);
+	}
+
+	@Test
 	void bulkUpdateRefusesWhatDjangoRefuses() {
 		List<Article> seeded = seedArticles(1);
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)

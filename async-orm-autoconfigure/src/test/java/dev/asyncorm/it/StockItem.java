@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -15,7 +17,10 @@ import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.CreationTimestamp;
 
-/** A sequence-generated id, a composite unique constraint, a version, a creation timestamp and a pre-persist callback. */
+/**
+ * A sequence-generated id, a composite unique constraint, an enum stored as text, a version, a
+ * creation timestamp and a pre-persist callback.
+ */
 @Entity
 @Table(uniqueConstraints = @UniqueConstraint(columnNames = { "warehouse", "sku" }))
 public class StockItem {
@@ -41,6 +46,9 @@ public class StockItem {
 
 	@CreationTimestamp
 	private LocalDateTime createdAt;
+
+	@Enumerated(EnumType.STRING)
+	private Grade grade = Grade.STANDARD;
 
 	@Version
 	private Integer version;
@@ -90,8 +98,22 @@ public class StockItem {
 		return this.createdAt;
 	}
 
+	public Grade getGrade() {
+		return this.grade;
+	}
+
+	public void setGrade(Grade grade) {
+		this.grade = grade;
+	}
+
 	public Integer getVersion() {
 		return this.version;
+	}
+
+	public enum Grade {
+
+		STANDARD, PREMIUM
+
 	}
 
 	@Override
