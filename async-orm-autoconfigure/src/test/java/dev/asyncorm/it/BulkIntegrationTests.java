@@ -439,6 +439,24 @@ class BulkIntegrationTests extends AbstractIntegrationTests {
 	}
 
 	@Test
+	void bulkUpdateOfARelatedManagerUpdatesOnlyItsMembers() {
+		Box crate = persist(new Box("crate"));
+		Box other = persist(new Box("other"));
+		Box large = persist(new Box("large"));
+		List<Pizza> menu = this.pizzas.bulkCreate(List.of(new Pizza("in-1", crate), new Pizza("in-2", crate),
+				new Pizza("out", other))).join();
+		menu.forEach((pizza) -> pizza.setBox(large));
+		assertThat(this.boxes.<Pizza>related(crate, "pizzas").bulkUpdate(menu, "box")).succeedsWithin(TIMEOUT)
+			.isEqualTo(2L);
+		assertThat(this.jdbc.queryForList("select box_id from pizza order by name", Long.class))
+			.containsExactly(large.getId(), large.getId(), other.getId());
+		assertThat(this.meterRegistry.get("async.orm.operations")
+			.tags("repository", "BoxRepository", "operation", "pizzas.bulkUpdate", "outcome", "success")
+			.timer()
+			.count()).isPositive();
+	}
+
+	@Test
 	void bulkUpdateWritesForeignKeys() {
 		Box small = persist(new Box("small"));
 		Box large = persist(new Box("large"));
