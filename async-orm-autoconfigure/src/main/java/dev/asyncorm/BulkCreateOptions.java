@@ -65,8 +65,10 @@ public final class BulkCreateOptions {
 	}
 
 	/**
-	 * Returns a copy that skips rows violating a unique constraint instead of failing. The ids of
-	 * the objects are then left unset: no database tells which rows it skipped.
+	 * Returns a copy that skips rows violating a unique constraint instead of failing; other
+	 * errors (a {@code NULL} in a {@code NOT NULL} column) still fail the call. The ids of the
+	 * objects are then left unset: no database tells which rows it skipped. On H2, which has no
+	 * {@code ON CONFLICT}, two rows of one call that conflict with each other still fail.
 	 * @param ignoreConflicts whether conflicting rows are skipped
 	 * @return a new options object
 	 * @throws InvalidDataAccessApiUsageException if {@link #updateConflicts} is set too

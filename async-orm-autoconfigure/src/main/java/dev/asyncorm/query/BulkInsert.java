@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceUnitUtil;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.Hibernate;
+import org.hibernate.action.internal.BulkOperationCleanupAction;
 import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -158,6 +159,8 @@ final class BulkInsert<T> {
 				for (List<T> batch : Batches.split(this.objects, this.batchSize)) {
 					insert(session, batch, conflict);
 				}
+				// As after Hibernate's own native DML: the second-level and query caches of the table are stale.
+				BulkOperationCleanupAction.schedule(session, this.table.persister());
 				if (conflict.action() == InsertDialect.Conflict.Action.IGNORE) {
 					forgetIds();
 				}

@@ -124,8 +124,8 @@ enum InsertDialect {
 		if (dialect instanceof MariaDBDialect) {
 			return MARIADB;
 		}
-		throw new InvalidDataAccessApiUsageException("bulkCreate() supports H2, PostgreSQL and MariaDB, not the "
-				+ "database of " + dialect.getClass().getSimpleName() + ".");
+		throw new InvalidDataAccessApiUsageException("bulkCreate() supports H2, PostgreSQL and MariaDB; this "
+				+ "persistence unit runs on " + dialect.getClass().getSimpleName() + ".");
 	}
 
 	String databaseName() {

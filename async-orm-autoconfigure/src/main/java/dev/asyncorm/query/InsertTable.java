@@ -84,6 +84,10 @@ final class InsertTable {
 		return new InsertTable(persister, idSource, List.copyOf(parts));
 	}
 
+	EntityPersister persister() {
+		return this.persister;
+	}
+
 	String name() {
 		return this.persister.getTableName();
 	}
