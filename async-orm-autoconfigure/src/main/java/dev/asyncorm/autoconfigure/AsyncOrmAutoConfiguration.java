@@ -86,7 +86,8 @@ public final class AsyncOrmAutoConfiguration {
 	@ConditionalOnMissingBean
 	ModelManagers asyncOrmModelManagers(JpaAccess jpa, OperationDispatcher dispatcher,
 			PersistenceExceptions exceptions, AsyncOrmProperties properties) {
-		return new ModelManagers(jpa, dispatcher, exceptions, properties.getIterator().getChunkSize());
+		return new ModelManagers(jpa, dispatcher, exceptions, properties.getIterator().getChunkSize(),
+				properties.getBulk().getBatchSize());
 	}
 
 	@Bean

@@ -24,6 +24,7 @@ public class AsyncOrmProperties {
 	private final Metrics metrics = new Metrics();
 
 	private final Iterator iterator = new Iterator();
+	private final Bulk bulk = new Bulk();
 
 	/**
 	 * Returns whether async-orm is enabled.
@@ -55,6 +56,14 @@ public class AsyncOrmProperties {
 	 */
 	public Metrics getMetrics() {
 		return this.metrics;
+	}
+
+	/**
+	 * Returns the bulk write settings.
+	 * @return the bulk write settings
+	 */
+	public Bulk getBulk() {
+		return this.bulk;
 	}
 
 	/**
@@ -290,6 +299,35 @@ public class AsyncOrmProperties {
 		 */
 		public void setChunkSize(int chunkSize) {
 			this.chunkSize = chunkSize;
+		}
+
+	}
+
+	/**
+	 * Bulk writes: {@code bulkCreate} and {@code bulkUpdate}.
+	 */
+	public static final class Bulk {
+
+		/**
+		 * Maximum number of rows per INSERT or UPDATE statement of bulkCreate and bulkUpdate when
+		 * the call gives no batch size. The database's bind-parameter limit may lower it further.
+		 */
+		private int batchSize = 1000;
+
+		/**
+		 * Returns the default batch size.
+		 * @return the number of rows per statement
+		 */
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		/**
+		 * Sets the default batch size.
+		 * @param batchSize the number of rows per statement
+		 */
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
 		}
 
 	}

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 
 import dev.asyncorm.Aggregate;
 import dev.asyncorm.AsyncQuerySet;
+import dev.asyncorm.BulkCreateOptions;
 import dev.asyncorm.CreateResult;
 import dev.asyncorm.DeleteResult;
 import dev.asyncorm.F;
@@ -793,6 +794,45 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		String name = operationName(operation);
 		return (Flow.Publisher<R>) new ChunkedPublisher<>(
 				() -> new KeysetCursor<>(this.runtime, name, this.spec, order, chunkSize));
+	}
+
+	@Override
+	public CompletableFuture<List<R>> bulkCreate(List<R> objects) {
+		return bulkCreate(objects, BulkCreateOptions.defaults());
+	}
+
+	@Override
+	public CompletableFuture<List<R>> bulkCreate(List<R> objects, BulkCreateOptions options) {
+		requireEntities("bulkCreate");
+		BulkInsert<T> insert = new BulkInsert<>(this.runtime, entities(objects), options, this.scope);
+		return objects.isEmpty() ? CompletableFuture.completedFuture(objects)
+				: rowsOf(submit("bulkCreate", insert::execute));
+	}
+
+	@Override
+	public CompletableFuture<Long> bulkUpdate(List<R> objects, String... fields) {
+		return submitBulkUpdate(objects, List.of(fields), null);
+	}
+
+	@Override
+	public CompletableFuture<Long> bulkUpdate(List<R> objects, List<String> fields, int batchSize) {
+		return submitBulkUpdate(objects, fields, batchSize);
+	}
+
+	private CompletableFuture<Long> submitBulkUpdate(List<R> objects, List<String> fields, @Nullable Integer batchSize) {
+		requireEntities("bulkUpdate");
+		requireUnsliced("update");
+		BulkUpdate<T> update = new BulkUpdate<>(this.runtime, this.spec, entities(objects), fields, batchSize);
+		if (objects.isEmpty() || this.spec.empty()) {
+			return CompletableFuture.completedFuture(0L);
+		}
+		return submit("bulkUpdate", update::execute);
+	}
+
+	/** The rows given to a bulk write are entities once {@link #requireEntities} has passed. */
+	@SuppressWarnings("unchecked")
+	private List<T> entities(List<R> rows) {
+		return (List<T>) rows;
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import dev.asyncorm.Aggregate;
 import dev.asyncorm.AsyncQueryOperations;
 import dev.asyncorm.AsyncQuerySet;
+import dev.asyncorm.BulkCreateOptions;
 import dev.asyncorm.CreateResult;
 import dev.asyncorm.Q;
 import org.jspecify.annotations.Nullable;
@@ -288,6 +289,26 @@ public abstract class DelegatingQueryOperations<T> implements AsyncQueryOperatio
 	@Override
 	public CompletableFuture<Void> forEach(Consumer<? super T> action) {
 		return all().forEach(action);
+	}
+
+	@Override
+	public CompletableFuture<List<T>> bulkCreate(List<T> objects) {
+		return all().bulkCreate(objects);
+	}
+
+	@Override
+	public CompletableFuture<List<T>> bulkCreate(List<T> objects, BulkCreateOptions options) {
+		return all().bulkCreate(objects, options);
+	}
+
+	@Override
+	public CompletableFuture<Long> bulkUpdate(List<T> objects, String... fields) {
+		return all().bulkUpdate(objects, fields);
+	}
+
+	@Override
+	public CompletableFuture<Long> bulkUpdate(List<T> objects, List<String> fields, int batchSize) {
+		return all().bulkUpdate(objects, fields, batchSize);
 	}
 
 }

@@ -23,6 +23,8 @@ public final class ModelManagers {
 
 	private final int iteratorChunkSize;
 
+	private final int bulkBatchSize;
+
 	private final ConcurrentMap<Class<?>, ModelManager<?>> managers = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<RuntimeKey, ModelRuntime<?>> runtimes = new ConcurrentHashMap<>();
@@ -33,15 +35,18 @@ public final class ModelManagers {
 	 * @param dispatcher the dispatcher operations run on
 	 * @param exceptions the exception translation
 	 * @param iteratorChunkSize the rows per query of {@code iterator()} and {@code forEach()}
+	 * @param bulkBatchSize the most rows per statement of a bulk write that gives no batch size
 	 */
 	public ModelManagers(JpaAccess jpa, OperationDispatcher dispatcher, PersistenceExceptions exceptions,
-			int iteratorChunkSize) {
+			int iteratorChunkSize, int bulkBatchSize) {
 		Assert.isTrue(iteratorChunkSize > 0,
 				() -> "async-orm.iterator.chunk-size must be positive, got " + iteratorChunkSize);
+		Assert.isTrue(bulkBatchSize > 0, () -> "async-orm.bulk.batch-size must be positive, got " + bulkBatchSize);
 		this.jpa = jpa;
 		this.dispatcher = dispatcher;
 		this.exceptions = exceptions;
 		this.iteratorChunkSize = iteratorChunkSize;
+		this.bulkBatchSize = bulkBatchSize;
 	}
 
 	/**
@@ -79,7 +84,7 @@ public final class ModelManagers {
 	private <T> ModelRuntime<T> runtime(Class<?> repositoryInterface, Class<T> domainType) {
 		EntityType<T> entityType = this.jpa.entityManagerFactory().getMetamodel().entity(domainType);
 		return new ModelRuntime<>(new ModelInfo<>(entityType), this.jpa, this.dispatcher, this.exceptions,
-				repositoryInterface.getSimpleName(), this.iteratorChunkSize);
+				repositoryInterface.getSimpleName(), this.iteratorChunkSize, this.bulkBatchSize);
 	}
 
 	private record RuntimeKey(Class<?> repositoryInterface, Class<?> domainType) {

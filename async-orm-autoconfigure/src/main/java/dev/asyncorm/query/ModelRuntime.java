@@ -67,12 +67,15 @@ final class ModelRuntime<T> {
 	/** The rows per query of {@code iterator()} and {@code forEach()} when not given. */
 	final int iteratorChunkSize;
 
+	/** The most rows per statement of a bulk write that gives no batch size. */
+	final int bulkBatchSize;
+
 	private final OperationDispatcher dispatcher;
 
 	private final String repositoryName;
 
 	ModelRuntime(ModelInfo<T> model, JpaAccess jpa, OperationDispatcher dispatcher, PersistenceExceptions exceptions,
-			String repositoryName, int iteratorChunkSize) {
+			String repositoryName, int iteratorChunkSize, int bulkBatchSize) {
 		this.model = model;
 		this.converter = ValueConverter.INSTANCE;
 		this.compiler = new LookupCompiler<>(model, new PathResolver(jpa.entityManagerFactory().getMetamodel()),
@@ -83,6 +86,7 @@ final class ModelRuntime<T> {
 		this.exceptions = exceptions;
 		this.repositoryName = repositoryName;
 		this.iteratorChunkSize = iteratorChunkSize;
+		this.bulkBatchSize = bulkBatchSize;
 		this.entityInformation = JpaEntityInformationSupport.getEntityInformation(model.javaType(),
 				jpa.entityManagerFactory().getMetamodel(), jpa.entityManagerFactory().getPersistenceUnitUtil());
 		this.defaultOrdering = OrderTerm.parseAll(model.ordering(), this.compiler, Map.of());

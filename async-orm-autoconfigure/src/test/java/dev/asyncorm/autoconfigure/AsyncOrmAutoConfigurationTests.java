@@ -180,6 +180,20 @@ class AsyncOrmAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void bulkBatchSizeDefaultsToAThousandRows() {
+		this.runner.run((context) -> assertThat(context.getBean(AsyncOrmProperties.class).getBulk().getBatchSize())
+			.isEqualTo(1000));
+	}
+
+	@Test
+	void bulkBatchSizeMustBePositive() {
+		this.runner.withPropertyValues("async-orm.bulk.batch-size=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("async-orm.bulk.batch-size must be positive, got 0"));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class UserExecutorConfiguration {
 

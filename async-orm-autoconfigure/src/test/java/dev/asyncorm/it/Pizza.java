@@ -62,6 +62,10 @@ public class Pizza {
 		this.price = price;
 	}
 
+	public void setBox(Box box) {
+		this.box = box;
+	}
+
 	@Override
 	public String toString() {
 		return "Pizza(" + this.name + ")";
