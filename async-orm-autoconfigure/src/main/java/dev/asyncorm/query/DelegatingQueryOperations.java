@@ -218,20 +218,20 @@ public abstract class DelegatingQueryOperations<T> implements AsyncQueryOperatio
 	}
 
 	@Override
-	@SafeVarargs
-	public final AsyncQuerySet<T> union(AsyncQuerySet<T>... others) {
+	@SuppressWarnings("unchecked")
+	public AsyncQuerySet<T> union(AsyncQuerySet<T>... others) {
 		return all().union(others);
 	}
 
 	@Override
-	@SafeVarargs
-	public final AsyncQuerySet<T> intersection(AsyncQuerySet<T>... others) {
+	@SuppressWarnings("unchecked")
+	public AsyncQuerySet<T> intersection(AsyncQuerySet<T>... others) {
 		return all().intersection(others);
 	}
 
 	@Override
-	@SafeVarargs
-	public final AsyncQuerySet<T> difference(AsyncQuerySet<T>... others) {
+	@SuppressWarnings("unchecked")
+	public AsyncQuerySet<T> difference(AsyncQuerySet<T>... others) {
 		return all().difference(others);
 	}
 
