@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The batches of a bulk write: as many rows per statement as asked, or as configured, but never
- * more bind parameters than every supported driver accepts.
+ * more bind parameters than every supported driver accepts; and the chunks of long {@code IN} lists.
  */
 final class Batches {
 

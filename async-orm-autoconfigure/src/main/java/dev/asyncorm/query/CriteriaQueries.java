@@ -217,11 +217,11 @@ final class CriteriaQueries<T> {
 		String id = this.model.id().getName();
 		List<Object> ids = rows.stream().map(this.model::idOf).distinct().toList();
 		CriteriaBuilder cb = em.getCriteriaBuilder();
-		for (int start = 0; start < ids.size(); start += ModelRuntime.IN_CHUNK) {
+		for (List<Object> chunk : Batches.split(ids, ModelRuntime.IN_CHUNK)) {
 			CriteriaQuery<T> query = cb.createQuery(this.model.javaType());
 			Root<T> root = query.from(this.model.javaType());
 			root.fetch(relation, JoinType.LEFT);
-			query.where(root.get(id).in(ids.subList(start, Math.min(ids.size(), start + ModelRuntime.IN_CHUNK))));
+			query.where(root.get(id).in(chunk));
 			em.createQuery(query).getResultList();
 		}
 	}
@@ -339,7 +339,7 @@ final class CriteriaQueries<T> {
 		return query;
 	}
 
-	/** Takes the row locks of {@code selectForUpdate()}: {@code FOR UPDATE}, with {@code NOWAIT} or {@code SKIP LOCKED}. */
+	/** Takes the row locks of {@code selectForUpdate()}: {@code FOR UPDATE}, {@code NOWAIT} or {@code SKIP LOCKED}. */
 	private static <Q extends Query> Q locked(Q query, QuerySpec<?> spec) {
 		QuerySpec.Lock lock = spec.lock();
 		if (lock != null) {

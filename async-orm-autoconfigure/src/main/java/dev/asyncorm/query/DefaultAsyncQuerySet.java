@@ -505,11 +505,13 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 			return CompletableFuture.completedFuture(Map.of());
 		}
 		String lookup = attribute.getName() + "__in";
+		List<QuerySpec<T>> chunks = (values == null) ? List.of(this.spec)
+				: Batches.split(values, ModelRuntime.IN_CHUNK).stream()
+					.map((chunk) -> this.spec.where(this.runtime.compiler.compile(Q.of(lookup, chunk))))
+					.toList();
 		return submit("inBulk", () -> readRows((em) -> {
 			Map<Object, R> rows = new LinkedHashMap<>();
-			for (int start = 0; values == null ? start == 0 : start < values.size(); start += ModelRuntime.IN_CHUNK) {
-				QuerySpec<T> chunk = (values != null) ? this.spec.where(this.runtime.compiler.compile(Q.of(lookup,
-						values.subList(start, Math.min(values.size(), start + ModelRuntime.IN_CHUNK))))) : this.spec;
+			for (QuerySpec<T> chunk : chunks) {
 				for (T row : this.runtime.queries.rows(em, chunk, List.of(), 0, null)) {
 					rows.put(EntityAttributes.get(row, attribute), (R) row);
 				}
@@ -565,10 +567,11 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	@Override
 	public AsyncQuerySet<R> and(AsyncQuerySet<R> other) {
 		QuerySpec<T> combined = combinable("and", this);
-		for (Condition<T> condition : combinable("and", other).conditions()) {
+		QuerySpec<T> right = combinable("and", other);
+		for (Condition<T> condition : right.conditions()) {
 			combined = combined.where(condition);
 		}
-		return with(combinable("and", other).empty() ? combined.none() : combined);
+		return with(right.empty() ? combined.none() : combined);
 	}
 
 	@Override

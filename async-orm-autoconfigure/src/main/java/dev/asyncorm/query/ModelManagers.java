@@ -25,6 +25,9 @@ public final class ModelManagers {
 
 	private final int bulkBatchSize;
 
+	/** One resolver for every model, so that the relation names of each entity are found once. */
+	private final PathResolver paths;
+
 	private final ConcurrentMap<Class<?>, ModelManager<?>> managers = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<RuntimeKey, ModelRuntime<?>> runtimes = new ConcurrentHashMap<>();
@@ -47,6 +50,7 @@ public final class ModelManagers {
 		this.exceptions = exceptions;
 		this.iteratorChunkSize = iteratorChunkSize;
 		this.bulkBatchSize = bulkBatchSize;
+		this.paths = new PathResolver(jpa.entityManagerFactory().getMetamodel());
 	}
 
 	/**
@@ -83,7 +87,7 @@ public final class ModelManagers {
 
 	private <T> ModelRuntime<T> runtime(Class<?> repositoryInterface, Class<T> domainType) {
 		EntityType<T> entityType = this.jpa.entityManagerFactory().getMetamodel().entity(domainType);
-		return new ModelRuntime<>(new ModelInfo<>(entityType), this.jpa, this.dispatcher, this.exceptions,
+		return new ModelRuntime<>(new ModelInfo<>(entityType), this.paths, this.jpa, this.dispatcher, this.exceptions,
 				repositoryInterface.getSimpleName(), this.iteratorChunkSize, this.bulkBatchSize);
 	}
 

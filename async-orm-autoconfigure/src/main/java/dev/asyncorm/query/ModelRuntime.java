@@ -74,12 +74,11 @@ final class ModelRuntime<T> {
 
 	private final String repositoryName;
 
-	ModelRuntime(ModelInfo<T> model, JpaAccess jpa, OperationDispatcher dispatcher, PersistenceExceptions exceptions,
-			String repositoryName, int iteratorChunkSize, int bulkBatchSize) {
+	ModelRuntime(ModelInfo<T> model, PathResolver paths, JpaAccess jpa, OperationDispatcher dispatcher,
+			PersistenceExceptions exceptions, String repositoryName, int iteratorChunkSize, int bulkBatchSize) {
 		this.model = model;
 		this.converter = ValueConverter.INSTANCE;
-		this.compiler = new LookupCompiler<>(model, new PathResolver(jpa.entityManagerFactory().getMetamodel()),
-				this.converter);
+		this.compiler = new LookupCompiler<>(model, paths, this.converter);
 		this.queries = new CriteriaQueries<>(model);
 		this.jpa = jpa;
 		this.dispatcher = dispatcher;
@@ -112,9 +111,7 @@ final class ModelRuntime<T> {
 	 * {@code EntityManager.remove} does; counted by the open {@link DeletionCounter}.
 	 */
 	void deleteByIds(EntityManager em, List<?> ids) {
-		for (int start = 0; start < ids.size(); start += IN_CHUNK) {
-			deleteChunk(em, ids.subList(start, Math.min(ids.size(), start + IN_CHUNK)));
-		}
+		Batches.split(ids, IN_CHUNK).forEach((chunk) -> deleteChunk(em, chunk));
 	}
 
 	private void deleteChunk(EntityManager em, List<?> ids) {

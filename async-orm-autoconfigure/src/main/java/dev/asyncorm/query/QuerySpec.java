@@ -112,7 +112,7 @@ final class QuerySpec<T> {
 		return this.annotations;
 	}
 
-	/** The set operation that made this queryset ({@code union}, …), after which it cannot be filtered, or {@code null}. */
+	/** The set operation that made this queryset ({@code union}, …), which then cannot be filtered; or {@code null}. */
 	@Nullable String combinator() {
 		return this.combinator;
 	}
