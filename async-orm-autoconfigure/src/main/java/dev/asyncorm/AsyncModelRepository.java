@@ -56,10 +56,12 @@ public interface AsyncModelRepository<T, ID> extends Repository<T, ID>, AsyncQue
 	CompletableFuture<T> create(Map<String, ?> fields);
 
 	/**
-	 * Inserts the entity when it is new, otherwise updates its row, Django's {@code asave}.
+	 * Inserts the entity when it is new, otherwise updates its row, Django's {@code asave}. An
+	 * instance read with {@code only()} or {@code defer()} is updated as {@code save(entity, fields)}
+	 * with the fields it was read with, as Django saves a deferred instance.
 	 * @param entity the entity
-	 * @return a future of the saved entity: the instance passed in for an insert, a detached copy
-	 * holding the row's state for an update
+	 * @return a future of the saved entity: the instance passed in for an insert or a partly read
+	 * instance, a detached copy holding the row's state for any other update
 	 */
 	// SUPPORTS: Spring Data would otherwise give this method the transaction of SimpleJpaRepository's
 	// method of the same signature, opening it on the caller's thread around the dispatch.
@@ -73,8 +75,9 @@ public interface AsyncModelRepository<T, ID> extends Repository<T, ID>, AsyncQue
 	 * @param entity the entity, with its id set
 	 * @param updateFields the fields to write
 	 * @return a future of the instance passed in
-	 * @throws InvalidLookupException if a field is unknown or not a basic field
-	 * @throws InvalidDataAccessApiUsageException if the entity has no id
+	 * @throws InvalidLookupException if a field is unknown or a collection
+	 * @throws InvalidDataAccessApiUsageException if the entity has no id, or was read by
+	 * {@code only()}/{@code defer()} without one of the fields
 	 */
 	CompletableFuture<T> save(T entity, String... updateFields);
 

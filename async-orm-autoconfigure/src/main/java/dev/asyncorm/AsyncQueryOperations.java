@@ -145,6 +145,32 @@ public interface AsyncQueryOperations<T> {
 	AsyncQuerySet<T> prefetchRelated(String... relations);
 
 	/**
+	 * Reads the entities with these fields only (and the id), Django's {@code only()}: the other
+	 * fields are unset ({@code null}, or 0 and {@code false} when primitive), relations among them
+	 * unloaded. {@code save()} of such an instance writes only the fields it was read with, as
+	 * Django saves a deferred instance; writing another one ({@code save(entity, fields)},
+	 * {@code bulkUpdate}) is refused until {@code refresh()}. A later {@code only()} replaces the
+	 * fields; after {@code defer()}, the deferred ones stay deferred. Not with
+	 * {@link #selectRelated(String...)} or {@link #prefetchRelated(String...)}.
+	 * @param fields the model's own fields ({@code "box"} reads the relation's id only)
+	 * @return a new queryset
+	 * @throws InvalidLookupException if a field is unknown, spans a relation or is a collection
+	 * @throws InvalidDataAccessApiUsageException after {@code values()}, or with related loading
+	 */
+	AsyncQuerySet<T> only(String... fields);
+
+	/**
+	 * Reads the entities without these fields, Django's {@code defer()}: they are unset as
+	 * {@link #only(String...)} describes. Deferred fields add up over calls; with no field, clears
+	 * every deferral (Django's {@code defer(None)}).
+	 * @param fields the model's own fields
+	 * @return a new queryset
+	 * @throws InvalidLookupException if a field is unknown, spans a relation or is a collection
+	 * @throws InvalidDataAccessApiUsageException after {@code values()}, or with related loading
+	 */
+	AsyncQuerySet<T> defer(String... fields);
+
+	/**
 	 * Sets a statement timeout on this queryset's queries (JDBC's, in whole seconds, rounded up). A
 	 * query that runs longer fails with Spring's {@code QueryTimeoutException}.
 	 * @param timeout the timeout, positive

@@ -26,11 +26,14 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
 import jakarta.persistence.criteria.Subquery;
+import jakarta.persistence.metamodel.SingularAttribute;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.jpa.HibernateHints;
 import org.hibernate.jpa.SpecHints;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.hibernate.query.criteria.JpaCriteriaQuery;
 import org.hibernate.query.criteria.JpaSubQuery;
+import org.hibernate.query.spi.QueryImplementor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,8 +52,11 @@ final class CriteriaQueries<T> {
 
 	private final ModelInfo<T> model;
 
-	CriteriaQueries(ModelInfo<T> model) {
+	private final PartialEntities<T> partials;
+
+	CriteriaQueries(ModelInfo<T> model, PartialEntities<T> partials) {
 		this.model = model;
+		this.partials = partials;
 	}
 
 	/** Selects entities in the given order, from {@code offset}, at most {@code limit}. */
@@ -70,29 +76,40 @@ final class CriteriaQueries<T> {
 	 * Reads entities as {@link #select} does, keeping the duplicates that joins give, as Django
 	 * does (Hibernate removes duplicate entities from an entity query, not from a tuple query). A
 	 * {@code DISTINCT} query ordered across relations also selects what it orders by, as
-	 * PostgreSQL and H2 require and Django does.
+	 * PostgreSQL and H2 require and Django does. With {@code only()}/{@code defer()}, selects the
+	 * loaded columns and builds the entities from them.
 	 */
 	List<T> rows(EntityManager em, QuerySpec<T> spec, List<OrderTerm> ordering, int offset, @Nullable Integer limit) {
 		boolean joined = spec.spansRelations() || ordering.stream().anyMatch(OrderTerm::spansRelations);
-		if (!joined) {
+		boolean partial = spec.loading().isPartial();
+		if (!joined && !partial) {
 			return select(em, spec, ordering, offset, limit).getResultList();
 		}
 		CriteriaBuilder cb = em.getCriteriaBuilder();
 		CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
 		Root<T> root = query.from(this.model.javaType());
 		where(query, spec, root, cb);
-		fetch(root, spec);
-		Joins joins = Joins.reusing(root, cb);
+		List<SingularAttribute<? super T, ?>> loaded = partial ? this.partials.loaded(spec.loading()) : List.of();
 		List<Selection<?>> selections = new ArrayList<>();
-		selections.add(root);
+		if (partial) {
+			selections.addAll(this.partials.selections(root, loaded));
+		}
+		else {
+			fetch(root, spec);
+			selections.add(root);
+		}
+		Joins joins = Joins.reusing(root, cb);
 		if (spec.distinct()) {
 			ordering.forEach((term) -> selections.add(term.expression(joins, query)));
 		}
 		query.multiselect(selections).distinct(spec.distinct());
 		orderBy(query, ordering, joins);
-		return window(locked(timed(em.createQuery(query), spec), spec), offset, limit).getResultList().stream()
-			.map((row) -> this.model.javaType().cast(row[0]))
-			.toList();
+		TypedQuery<Object[]> rows = window(locked(timed(em.createQuery(query), spec), spec), offset, limit);
+		if (!partial) {
+			return rows.getResultList().stream().map((row) -> this.model.javaType().cast(row[0])).toList();
+		}
+		SharedSessionContractImplementor session = rows.unwrap(QueryImplementor.class).getSession();
+		return rows.getResultList().stream().map((row) -> this.partials.instance(row, loaded, session)).toList();
 	}
 
 	/**

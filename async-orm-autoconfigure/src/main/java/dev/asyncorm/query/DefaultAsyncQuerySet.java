@@ -197,10 +197,37 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	}
 
 	@Override
+	public AsyncQuerySet<R> only(String... fields) {
+		requireEntities("only");
+		return loading(this.spec.loading(this.spec.loading().only(this.runtime.model.loadableNames(fields, "only"))));
+	}
+
+	@Override
+	public AsyncQuerySet<R> defer(String... fields) {
+		requireEntities("defer");
+		DeferredLoading loading = (fields.length == 0) ? DeferredLoading.NONE
+				: this.spec.loading().defer(this.runtime.model.loadableNames(fields, "defer"));
+		return loading(this.spec.loading(loading));
+	}
+
+	/**
+	 * A queryset whose relations, if it loads any, load into whole entities: {@code only()} and
+	 * {@code defer()} do not combine with {@code selectRelated()} or {@code prefetchRelated()}.
+	 */
+	private AsyncQuerySet<R> loading(QuerySpec<T> spec) {
+		if (spec.loading().isPartial() && (!spec.selectRelated().isEmpty() || !spec.prefetchRelated().isEmpty())) {
+			throw new InvalidDataAccessApiUsageException("only() and defer() cannot be combined with selectRelated() "
+					+ "or prefetchRelated(): read the relations of partly loaded rows with related(...) or "
+					+ "relatedObject(...), or load whole rows.");
+		}
+		return with(spec);
+	}
+
+	@Override
 	public AsyncQuerySet<R> selectRelated(String... relations) {
 		requireEntities("selectRelated");
 		List<String> names = (relations.length > 0) ? List.of(relations) : this.runtime.model.toOneNames();
-		return with(this.spec.selectRelated(names.stream().map(this.runtime.model::toOneChain).toList()));
+		return loading(this.spec.selectRelated(names.stream().map(this.runtime.model::toOneChain).toList()));
 	}
 
 	@Override
@@ -209,7 +236,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		for (String relation : relations) {
 			this.runtime.model.requireRelation(relation);
 		}
-		return with(this.spec.prefetchRelated(List.of(relations)));
+		return loading(this.spec.prefetchRelated(List.of(relations)));
 	}
 
 	@Override
@@ -795,8 +822,9 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		KeysetOrder<T> order = KeysetOrder.of(this.runtime.model,
 				(explicit != null && this.spec.reversed()) ? OrderTerm.reverse(explicit) : explicit);
 		String name = operationName(operation);
-		return (Flow.Publisher<R>) new ChunkedPublisher<>(
-				() -> new KeysetCursor<>(this.runtime, name, this.spec, order, chunkSize));
+		DeferredLoading loading = this.spec.loading();
+		QuerySpec<T> rows = loading.isPartial() ? this.spec.loading(loading.including(order.fieldNames())) : this.spec;
+		return (Flow.Publisher<R>) new ChunkedPublisher<>(() -> new KeysetCursor<>(this.runtime, name, rows, order, chunkSize));
 	}
 
 	@Override
@@ -825,6 +853,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	private CompletableFuture<Long> submitBulkUpdate(List<R> objects, List<String> fields, @Nullable Integer batchSize) {
 		requireEntities("bulkUpdate");
 		requireUnsliced("update");
+		entities(objects).forEach((object) -> this.runtime.requireLoaded(object, fields, "bulkUpdate"));
 		BulkUpdate<T> update = new BulkUpdate<>(this.runtime, this.spec, entities(objects), fields, batchSize);
 		if (objects.isEmpty() || this.spec.empty()) {
 			return CompletableFuture.completedFuture(0L);

@@ -88,6 +88,16 @@ public abstract class DelegatingQueryOperations<T> implements AsyncQueryOperatio
 	}
 
 	@Override
+	public AsyncQuerySet<T> only(String... fields) {
+		return all().only(fields);
+	}
+
+	@Override
+	public AsyncQuerySet<T> defer(String... fields) {
+		return all().defer(fields);
+	}
+
+	@Override
 	public AsyncQuerySet<T> timeout(Duration timeout) {
 		return all().timeout(timeout);
 	}

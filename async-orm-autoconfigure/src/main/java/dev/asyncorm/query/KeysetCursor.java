@@ -59,7 +59,7 @@ final class KeysetCursor<T> implements ChunkedPublisher.Source<T> {
 		QuerySpec<T> rows = (after != null) ? this.spec.where(this.order.after(after)) : this.spec;
 		int offset = (after != null) ? 0 : this.spec.offset();
 		int limit = (remaining != null) ? Math.min(this.chunkSize, remaining) : this.chunkSize;
-		List<T> chunk = this.runtime.queries.select(em, rows, this.order.terms(), offset, limit).getResultList();
+		List<T> chunk = this.runtime.queries.rows(em, rows, this.order.terms(), offset, limit);
 		if (!chunk.isEmpty()) {
 			this.lastKey = this.order.keyOf(chunk.get(chunk.size() - 1));
 		}

@@ -96,6 +96,11 @@ final class KeysetOrder<T> {
 		return this.terms;
 	}
 
+	/** The names of the order's fields, which every row read must have loaded. */
+	List<String> fieldNames() {
+		return this.attributes.stream().map(SingularAttribute::getName).toList();
+	}
+
 	/** The key of a row: its values of the order's fields. */
 	Object[] keyOf(T row) {
 		Object[] key = new Object[this.attributes.size()];

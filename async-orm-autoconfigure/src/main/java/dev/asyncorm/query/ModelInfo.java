@@ -124,6 +124,28 @@ final class ModelInfo<T> {
 		return singular;
 	}
 
+	/**
+	 * Resolves the fields of {@code only()} or {@code defer()}: the model's own singular fields,
+	 * {@code pk} meaning the id.
+	 * @throws InvalidLookupException for an unknown field, a field across relations or a collection
+	 */
+	List<String> loadableNames(String[] fields, String operation) {
+		List<String> names = new ArrayList<>();
+		for (String field : fields) {
+			if (field.contains("__")) {
+				throw new InvalidLookupException(operation + "() takes fields of " + name() + " itself; '" + field
+						+ "' spans a relation, which " + operation + "() does not load.");
+			}
+			Attribute<? super T, ?> attribute = attribute(field);
+			if (attribute.isCollection()) {
+				throw new InvalidLookupException(operation + "() takes fields of " + name() + "; '" + field
+						+ "' is a many-valued relation. Fields are: " + String.join(", ", singularNames()));
+			}
+			names.add(attribute.getName());
+		}
+		return names;
+	}
+
 	/** Whether a field holds unique values: the id, a {@code @Column(unique = true)} or a {@code @NaturalId}. */
 	boolean isUnique(SingularAttribute<? super T, ?> attribute) {
 		if (attribute.isId()) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import dev.asyncorm.AsyncModelRepository;
@@ -83,6 +84,10 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 	 * @return a future of the result
 	 */
 	public CompletableFuture<T> save(T entity) {
+		Set<String> loaded = this.runtime.loadedFields.of(entity);
+		if (loaded != null) {
+			return save(entity, loaded.toArray(String[]::new));
+		}
 		return this.runtime.submit("save", () -> this.runtime.jpa.write((em) -> {
 			if (this.runtime.entityInformation.isNew(entity)) {
 				em.persist(entity);
@@ -103,9 +108,10 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 		if (id == null) {
 			throw new InvalidDataAccessApiUsageException("Cannot force an update in save() with no primary key.");
 		}
+		this.runtime.requireLoaded(entity, List.of(updateFields), "save");
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
 		for (String field : updateFields) {
-			SingularAttribute<? super T, ?> attribute = this.runtime.model.basicAttribute(field);
+			SingularAttribute<? super T, ?> attribute = this.runtime.model.writableAttribute(field);
 			values.put(attribute.getName(), EntityAttributes.get(entity, attribute));
 		}
 		if (values.isEmpty()) {
@@ -148,6 +154,7 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 			for (Attribute<? super T, ?> attribute : this.runtime.model.attributes()) {
 				EntityAttributes.set(entity, attribute, EntityAttributes.get(fresh, attribute));
 			}
+			this.runtime.loadedFields.forget(entity);
 			return entity;
 		});
 	}

@@ -1,9 +1,11 @@
 package dev.asyncorm.query;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -64,6 +66,9 @@ final class ModelRuntime<T> {
 	/** The many-to-many join rows that reference this model's rows, deleted before them. */
 	final JoinRows joinRows;
 
+	/** The fields of the instances read with {@code only()} or {@code defer()}. */
+	final LoadedFields loadedFields = new LoadedFields();
+
 	/** The rows per query of {@code iterator()} and {@code forEach()} when not given. */
 	final int iteratorChunkSize;
 
@@ -79,7 +84,8 @@ final class ModelRuntime<T> {
 		this.model = model;
 		this.converter = ValueConverter.INSTANCE;
 		this.compiler = new LookupCompiler<>(model, paths, this.converter);
-		this.queries = new CriteriaQueries<>(model);
+		MappingMetamodel mapping = jpa.entityManagerFactory().unwrap(SessionFactoryImplementor.class).getMappingMetamodel();
+		this.queries = new CriteriaQueries<>(model, new PartialEntities<>(model, mapping, this.loadedFields));
 		this.jpa = jpa;
 		this.dispatcher = dispatcher;
 		this.exceptions = exceptions;
@@ -89,7 +95,6 @@ final class ModelRuntime<T> {
 		this.entityInformation = JpaEntityInformationSupport.getEntityInformation(model.javaType(),
 				jpa.entityManagerFactory().getMetamodel(), jpa.entityManagerFactory().getPersistenceUnitUtil());
 		this.defaultOrdering = OrderTerm.parseAll(model.ordering(), this.compiler, Map.of());
-		MappingMetamodel mapping = jpa.entityManagerFactory().unwrap(SessionFactoryImplementor.class).getMappingMetamodel();
 		EntityPersister persister = mapping.getEntityDescriptor(model.javaType());
 		this.joinRows = JoinRows.of(mapping, model.javaType());
 		this.bulkDeletable = !persister.hasCascadeDelete() && !hasOwnedCollectionsBesideJoinTables(mapping, model.javaType())
@@ -166,6 +171,25 @@ final class ModelRuntime<T> {
 					this.model.name() + " object can't be " + action + " because its id is null.");
 		}
 		return id;
+	}
+
+	/**
+	 * Checks that an instance read with {@code only()} or {@code defer()} has these fields loaded,
+	 * since writing one it has not read would write {@code null} over the row's value.
+	 * @throws InvalidDataAccessApiUsageException naming the first field that was deferred
+	 */
+	void requireLoaded(T entity, Collection<String> fields, String operation) {
+		Set<String> loaded = this.loadedFields.of(entity);
+		if (loaded == null) {
+			return;
+		}
+		for (String field : fields) {
+			String name = this.model.writableAttribute(field).getName();
+			if (!loaded.contains(name)) {
+				throw new InvalidDataAccessApiUsageException(operation + "() cannot write '" + field + "' of a "
+						+ this.model.name() + " read without it by only() or defer(); refresh() it first.");
+			}
+		}
 	}
 
 	/**

@@ -47,6 +47,8 @@ final class QuerySpec<T> {
 
 	private List<String> prefetchRelated = List.of();
 
+	private DeferredLoading loading = DeferredLoading.NONE;
+
 	private QuerySpec() {
 	}
 
@@ -69,6 +71,7 @@ final class QuerySpec<T> {
 		copy.lock = this.lock;
 		copy.selectRelated = this.selectRelated;
 		copy.prefetchRelated = this.prefetchRelated;
+		copy.loading = this.loading;
 		return copy;
 	}
 
@@ -142,6 +145,17 @@ final class QuerySpec<T> {
 	/** The relations loaded by one more query each after the rows. */
 	List<String> prefetchRelated() {
 		return this.prefetchRelated;
+	}
+
+	/** The fields the entities are read with ({@code only()}/{@code defer()}). */
+	DeferredLoading loading() {
+		return this.loading;
+	}
+
+	QuerySpec<T> loading(DeferredLoading loading) {
+		QuerySpec<T> copy = copy();
+		copy.loading = loading;
+		return copy;
 	}
 
 	QuerySpec<T> selectRelated(List<List<String>> chains) {
