@@ -12,6 +12,7 @@ import dev.asyncorm.execution.OperationDispatcher;
 import dev.asyncorm.execution.OperationMetrics;
 import dev.asyncorm.execution.PersistenceExceptions;
 import dev.asyncorm.query.ModelManagers;
+import dev.asyncorm.query.QuerySettings;
 import dev.asyncorm.relation.RelatedManagers;
 import dev.asyncorm.repository.AsyncRepositoryPostProcessor;
 import jakarta.persistence.EntityManagerFactory;
@@ -86,8 +87,8 @@ public final class AsyncOrmAutoConfiguration {
 	@ConditionalOnMissingBean
 	ModelManagers asyncOrmModelManagers(JpaAccess jpa, OperationDispatcher dispatcher,
 			PersistenceExceptions exceptions, AsyncOrmProperties properties) {
-		return new ModelManagers(jpa, dispatcher, exceptions, properties.getIterator().getChunkSize(),
-				properties.getBulk().getBatchSize());
+		return new ModelManagers(jpa, dispatcher, exceptions, new QuerySettings(properties.getIterator().getChunkSize(),
+				properties.getBulk().getBatchSize(), properties.getQuery().getTimeout()));
 	}
 
 	@Bean

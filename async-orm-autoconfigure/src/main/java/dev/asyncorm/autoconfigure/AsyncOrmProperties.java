@@ -23,7 +23,10 @@ public class AsyncOrmProperties {
 
 	private final Metrics metrics = new Metrics();
 
+	private final Query query = new Query();
+
 	private final Iterator iterator = new Iterator();
+
 	private final Bulk bulk = new Bulk();
 
 	/**
@@ -56,6 +59,14 @@ public class AsyncOrmProperties {
 	 */
 	public Metrics getMetrics() {
 		return this.metrics;
+	}
+
+	/**
+	 * Returns the query settings.
+	 * @return the query settings
+	 */
+	public Query getQuery() {
+		return this.query;
 	}
 
 	/**
@@ -273,6 +284,35 @@ public class AsyncOrmProperties {
 	 */
 	public Iterator getIterator() {
 		return this.iterator;
+	}
+
+	/**
+	 * The statements of querysets.
+	 */
+	public static final class Query {
+
+		/**
+		 * Statement timeout of every query, update and delete of a queryset that sets none with
+		 * timeout(Duration), in whole seconds rounded up. Unset: the database's.
+		 */
+		private @Nullable Duration timeout;
+
+		/**
+		 * Returns the default statement timeout.
+		 * @return the timeout, or {@code null} for the database's
+		 */
+		public @Nullable Duration getTimeout() {
+			return this.timeout;
+		}
+
+		/**
+		 * Sets the default statement timeout.
+		 * @param timeout the timeout, or {@code null} for the database's
+		 */
+		public void setTimeout(@Nullable Duration timeout) {
+			this.timeout = timeout;
+		}
+
 	}
 
 	/**

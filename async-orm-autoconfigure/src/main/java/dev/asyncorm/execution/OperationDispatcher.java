@@ -6,13 +6,15 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.springframework.core.task.TaskRejectedException;
+import org.springframework.dao.QueryTimeoutException;
 
 /**
  * Runs operations on the {@code asyncOrmExecutor} and completes their futures there, recording
  * queue wait and run time. An operation submitted from an executor thread (inside
  * {@code AsyncOrm.atomic}, or from a callback already there) runs inline, so that it joins that
  * thread's transaction and cannot deadlock waiting for a free thread. A full queue completes the
- * future with {@link TaskRejectedException}; the caller never blocks.
+ * future with {@link TaskRejectedException}; the caller never blocks. A statement that runs out of
+ * time fails with Spring's {@link QueryTimeoutException} and is counted as a timeout.
  */
 public final class OperationDispatcher {
 
@@ -90,8 +92,10 @@ public final class OperationDispatcher {
 			result = work.call();
 		}
 		catch (Throwable ex) {
-			this.metrics.operation(repository, operation, Outcome.ERROR, System.nanoTime() - start);
-			future.completeExceptionally(this.exceptions.translate(ex));
+			Throwable failure = this.exceptions.translate(ex);
+			Outcome outcome = (failure instanceof QueryTimeoutException) ? Outcome.TIMEOUT : Outcome.ERROR;
+			this.metrics.operation(repository, operation, outcome, System.nanoTime() - start);
+			future.completeExceptionally(failure);
 			return;
 		}
 		// Recorded before completing, so that whoever the future wakes sees the operation counted.

@@ -16,6 +16,9 @@ public enum Outcome {
 	/** The executor's queue was full. */
 	REJECTED,
 
+	/** A statement ran out of time: the work failed with Spring's {@code QueryTimeoutException}. */
+	TIMEOUT,
+
 	/** The future was cancelled. */
 	CANCELLED;
 

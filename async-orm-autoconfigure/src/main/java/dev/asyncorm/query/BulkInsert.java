@@ -62,7 +62,7 @@ final class BulkInsert<T> {
 		for (int index = 0; index < objects.size(); index++) {
 			check(objects.get(index), index, util);
 		}
-		this.batchSize = Batches.size(options.getBatchSize(), runtime.bulkBatchSize, this.table.columns().size());
+		this.batchSize = Batches.size(options.getBatchSize(), runtime.settings.bulkBatchSize(), this.table.columns().size());
 	}
 
 	private InsertDialect.Conflict conflict(BulkCreateOptions options) {

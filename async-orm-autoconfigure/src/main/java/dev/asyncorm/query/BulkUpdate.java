@@ -70,7 +70,7 @@ final class BulkUpdate<T> {
 		for (T entity : objects) {
 			this.values.add(values(entity, util));
 		}
-		this.batchSize = Batches.size(batchSize, runtime.bulkBatchSize, 2 * this.fields.size() + 1);
+		this.batchSize = Batches.size(batchSize, runtime.settings.bulkBatchSize(), 2 * this.fields.size() + 1);
 	}
 
 	private List<SingularAttribute<? super T, ?>> fields(List<String> names) {

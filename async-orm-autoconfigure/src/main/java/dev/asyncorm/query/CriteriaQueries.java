@@ -54,9 +54,13 @@ final class CriteriaQueries<T> {
 
 	private final PartialEntities<T> partials;
 
-	CriteriaQueries(ModelInfo<T> model, PartialEntities<T> partials) {
+	/** The statement timeout of a queryset that sets none, or {@code null} for the database's. */
+	private final @Nullable Duration defaultTimeout;
+
+	CriteriaQueries(ModelInfo<T> model, PartialEntities<T> partials, @Nullable Duration defaultTimeout) {
 		this.model = model;
 		this.partials = partials;
+		this.defaultTimeout = defaultTimeout;
 	}
 
 	/** Selects entities in the given order, from {@code offset}, at most {@code limit}. */
@@ -346,9 +350,9 @@ final class CriteriaQueries<T> {
 		}
 	}
 
-	/** Applies the queryset's statement timeout, in JDBC's whole seconds, rounded up. */
-	private static <Q extends Query> Q timed(Q query, QuerySpec<?> spec) {
-		Duration timeout = spec.timeout();
+	/** Applies the queryset's statement timeout, else the default one, in JDBC's whole seconds, rounded up. */
+	private <Q extends Query> Q timed(Q query, QuerySpec<?> spec) {
+		Duration timeout = (spec.timeout() != null) ? spec.timeout() : this.defaultTimeout;
 		if (timeout != null) {
 			long millis = timeout.toMillis();
 			query.setHint(HibernateHints.HINT_TIMEOUT, (int) ((millis + 999) / 1000));

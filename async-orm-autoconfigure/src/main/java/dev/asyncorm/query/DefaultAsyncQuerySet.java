@@ -798,7 +798,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	@Override
 	public Flow.Publisher<R> iterator() {
-		return iterator(this.runtime.iteratorChunkSize);
+		return iterator(this.runtime.settings.iteratorChunkSize());
 	}
 
 	@Override
@@ -808,7 +808,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	@Override
 	public CompletableFuture<Void> forEach(Consumer<? super R> action) {
-		return ForEachSubscriber.consume(chunks("forEach", this.runtime.iteratorChunkSize), action);
+		return ForEachSubscriber.consume(chunks("forEach", this.runtime.settings.iteratorChunkSize()), action);
 	}
 
 	/** Rows read by keyset, each chunk a short read that the metrics name after the operation. */

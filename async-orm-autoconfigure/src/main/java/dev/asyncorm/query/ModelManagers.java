@@ -8,8 +8,6 @@ import dev.asyncorm.execution.OperationDispatcher;
 import dev.asyncorm.execution.PersistenceExceptions;
 import jakarta.persistence.metamodel.EntityType;
 
-import org.springframework.util.Assert;
-
 /**
  * The {@link ModelManager} of each repository, made on first use from the JPA metamodel.
  */
@@ -21,9 +19,7 @@ public final class ModelManagers {
 
 	private final PersistenceExceptions exceptions;
 
-	private final int iteratorChunkSize;
-
-	private final int bulkBatchSize;
+	private final QuerySettings settings;
 
 	/** One resolver for every model, so that the relation names of each entity are found once. */
 	private final PathResolver paths;
@@ -37,19 +33,14 @@ public final class ModelManagers {
 	 * @param jpa the persistence unit and its transactions
 	 * @param dispatcher the dispatcher operations run on
 	 * @param exceptions the exception translation
-	 * @param iteratorChunkSize the rows per query of {@code iterator()} and {@code forEach()}
-	 * @param bulkBatchSize the most rows per statement of a bulk write that gives no batch size
+	 * @param settings the defaults of every queryset
 	 */
 	public ModelManagers(JpaAccess jpa, OperationDispatcher dispatcher, PersistenceExceptions exceptions,
-			int iteratorChunkSize, int bulkBatchSize) {
-		Assert.isTrue(iteratorChunkSize > 0,
-				() -> "async-orm.iterator.chunk-size must be positive, got " + iteratorChunkSize);
-		Assert.isTrue(bulkBatchSize > 0, () -> "async-orm.bulk.batch-size must be positive, got " + bulkBatchSize);
+			QuerySettings settings) {
 		this.jpa = jpa;
 		this.dispatcher = dispatcher;
 		this.exceptions = exceptions;
-		this.iteratorChunkSize = iteratorChunkSize;
-		this.bulkBatchSize = bulkBatchSize;
+		this.settings = settings;
 		this.paths = new PathResolver(jpa.entityManagerFactory().getMetamodel());
 	}
 
@@ -88,7 +79,7 @@ public final class ModelManagers {
 	private <T> ModelRuntime<T> runtime(Class<?> repositoryInterface, Class<T> domainType) {
 		EntityType<T> entityType = this.jpa.entityManagerFactory().getMetamodel().entity(domainType);
 		return new ModelRuntime<>(new ModelInfo<>(entityType), this.paths, this.jpa, this.dispatcher, this.exceptions,
-				repositoryInterface.getSimpleName(), this.iteratorChunkSize, this.bulkBatchSize);
+				repositoryInterface.getSimpleName(), this.settings);
 	}
 
 	private record RuntimeKey(Class<?> repositoryInterface, Class<?> domainType) {

@@ -69,29 +69,26 @@ final class ModelRuntime<T> {
 	/** The fields of the instances read with {@code only()} or {@code defer()}. */
 	final LoadedFields loadedFields = new LoadedFields();
 
-	/** The rows per query of {@code iterator()} and {@code forEach()} when not given. */
-	final int iteratorChunkSize;
-
-	/** The most rows per statement of a bulk write that gives no batch size. */
-	final int bulkBatchSize;
+	/** The application's defaults: chunk size, batch size, statement timeout. */
+	final QuerySettings settings;
 
 	private final OperationDispatcher dispatcher;
 
 	private final String repositoryName;
 
 	ModelRuntime(ModelInfo<T> model, PathResolver paths, JpaAccess jpa, OperationDispatcher dispatcher,
-			PersistenceExceptions exceptions, String repositoryName, int iteratorChunkSize, int bulkBatchSize) {
+			PersistenceExceptions exceptions, String repositoryName, QuerySettings settings) {
 		this.model = model;
 		this.converter = ValueConverter.INSTANCE;
 		this.compiler = new LookupCompiler<>(model, paths, this.converter);
 		MappingMetamodel mapping = jpa.entityManagerFactory().unwrap(SessionFactoryImplementor.class).getMappingMetamodel();
-		this.queries = new CriteriaQueries<>(model, new PartialEntities<>(model, mapping, this.loadedFields));
+		this.queries = new CriteriaQueries<>(model, new PartialEntities<>(model, mapping, this.loadedFields),
+				settings.timeout());
 		this.jpa = jpa;
 		this.dispatcher = dispatcher;
 		this.exceptions = exceptions;
 		this.repositoryName = repositoryName;
-		this.iteratorChunkSize = iteratorChunkSize;
-		this.bulkBatchSize = bulkBatchSize;
+		this.settings = settings;
 		this.entityInformation = JpaEntityInformationSupport.getEntityInformation(model.javaType(),
 				jpa.entityManagerFactory().getMetamodel(), jpa.entityManagerFactory().getPersistenceUnitUtil());
 		this.defaultOrdering = OrderTerm.parseAll(model.ordering(), this.compiler, Map.of());

@@ -187,6 +187,19 @@ class AsyncOrmAutoConfigurationTests {
 	}
 
 	@Test
+	void queryTimeoutIsUnsetByDefaultAndMustBePositive() {
+		this.runner.run((context) -> assertThat(context.getBean(AsyncOrmProperties.class).getQuery().getTimeout())
+			.isNull());
+		this.runner.withPropertyValues("async-orm.query.timeout=3s")
+			.run((context) -> assertThat(context.getBean(AsyncOrmProperties.class).getQuery().getTimeout())
+				.isEqualTo(Duration.ofSeconds(3)));
+		this.runner.withPropertyValues("async-orm.query.timeout=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("async-orm.query.timeout must be positive, got PT0S"));
+	}
+
+	@Test
 	void bulkBatchSizeMustBePositive() {
 		this.runner.withPropertyValues("async-orm.bulk.batch-size=0")
 			.run((context) -> assertThat(context).getFailure()

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.task.TaskRejectedException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.orm.jpa.JpaObjectRetrievalFailureException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -68,6 +69,17 @@ class OperationDispatcherTests {
 			.withThrowableOfType(ExecutionException.class)
 			.withCauseInstanceOf(JpaObjectRetrievalFailureException.class);
 		assertThat(count("error")).isEqualTo(1);
+	}
+
+	@Test
+	void aStatementTimeoutIsRecordedAsATimeout() {
+		assertThat(this.dispatcher.submit("Repo", "op", () -> {
+			throw new jakarta.persistence.QueryTimeoutException("too slow");
+		})).failsWithin(TIMEOUT)
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseInstanceOf(QueryTimeoutException.class);
+		assertThat(count("timeout")).isEqualTo(1);
+		assertThat(this.registry.find("async.orm.operations").tag("outcome", "error").timer()).isNull();
 	}
 
 	@Test
