@@ -405,6 +405,16 @@ public interface AsyncQueryOperations<T> {
 	AsyncQuerySet<T> union(AsyncQuerySet<T>... others);
 
 	/**
+	 * Returns the rows of this queryset and of the others, each as often as the querysets give it,
+	 * Django's {@code union(all=True)}. The result can be ordered, sliced, counted and projected,
+	 * not filtered nor read with {@code iterator()}/{@code forEach()}.
+	 * @param others querysets of the same model
+	 * @return a new queryset
+	 * @throws InvalidDataAccessApiUsageException if a queryset is sliced, combined or of another model
+	 */
+	AsyncQuerySet<T> unionAll(AsyncQuerySet<T>... others);
+
+	/**
 	 * Returns the rows of this queryset that are in every one of the others, Django's {@code intersection()}.
 	 * @param others querysets of the same model
 	 * @return a new queryset

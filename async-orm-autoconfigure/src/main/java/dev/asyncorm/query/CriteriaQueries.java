@@ -32,6 +32,8 @@ import org.hibernate.jpa.HibernateHints;
 import org.hibernate.jpa.SpecHints;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.hibernate.query.criteria.JpaCriteriaQuery;
+import org.hibernate.query.criteria.JpaDerivedRoot;
+import org.hibernate.query.criteria.JpaSelectCriteria;
 import org.hibernate.query.criteria.JpaSubQuery;
 import org.hibernate.query.spi.QueryImplementor;
 import org.jspecify.annotations.Nullable;
@@ -336,6 +338,37 @@ final class CriteriaQueries<T> {
 			ids.where(predicate);
 		}
 		return root.get(id).in(ids);
+	}
+
+	/**
+	 * The rows of every spec, each as often as it appears in them, Django's
+	 * {@code union(all=True)}: the statement also reads from
+	 * {@code (SELECT id ... UNION ALL SELECT id ...)}, one row per id listed, joined on the id.
+	 */
+	Predicate inUnionAll(List<QuerySpec<T>> specs, Root<T> root, CommonAbstractCriteria statement,
+			HibernateCriteriaBuilder cb) {
+		if (!(statement instanceof JpaSelectCriteria<?> select)) {
+			throw new IllegalStateException("unionAll() reads rows; it cannot select the rows of " + statement);
+		}
+		String id = this.model.id().getName();
+		List<JpaSubQuery<Object>> parts = new ArrayList<>();
+		for (QuerySpec<T> spec : specs) {
+			@SuppressWarnings("unchecked")
+			JpaSubQuery<Object> part = (JpaSubQuery<Object>) select.subquery(this.model.id().getJavaType());
+			Root<T> row = part.from(this.model.javaType());
+			Path<Object> key = row.get(id);
+			key.alias("id");
+			part.select(key);
+			Predicate predicate = spec.predicate(row, part, cb);
+			if (predicate != null) {
+				part.where(predicate);
+			}
+			parts.add(part);
+		}
+		JpaSubQuery<Object> ids = (parts.size() == 1) ? parts.get(0)
+				: cb.union(true, parts.get(0), parts.subList(1, parts.size()).toArray(Subquery<?>[]::new));
+		JpaDerivedRoot<Object> listed = select.from(ids);
+		return cb.equal(root.get(id), listed.get("id"));
 	}
 
 	/** Selects the matching entities locked for update, for {@code updateOrCreate}. */

@@ -30,6 +30,7 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.SingularAttribute;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
@@ -555,6 +556,29 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	@Override
 	@SafeVarargs
+	public final AsyncQuerySet<R> unionAll(AsyncQuerySet<R>... others) {
+		List<QuerySpec<T>> parts = combinable("unionAll", others).stream().filter((spec) -> !spec.empty()).toList();
+		CriteriaQueries<T> queries = this.runtime.queries;
+		Condition<T> listed = new Condition<>() {
+
+			@Override
+			public Predicate toPredicate(Root<T> root, CommonAbstractCriteria statement, CriteriaBuilder cb) {
+				return queries.inUnionAll(parts, root, statement, (HibernateCriteriaBuilder) cb);
+			}
+
+			@Override
+			public boolean spansRelations() {
+				return true;
+			}
+
+		};
+		QuerySpec<T> combined = QuerySpec.combined("unionAll", listed);
+		return new DefaultAsyncQuerySet<>(this.runtime, parts.isEmpty() ? combined.none() : combined, this.scope,
+				this.projection);
+	}
+
+	@Override
+	@SafeVarargs
 	public final AsyncQuerySet<R> intersection(AsyncQuerySet<R>... others) {
 		return combine("intersection", others);
 	}
@@ -571,11 +595,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	 * operations give it.
 	 */
 	private AsyncQuerySet<R> combine(String combinator, AsyncQuerySet<R>[] others) {
-		List<QuerySpec<T>> specs = new ArrayList<>();
-		specs.add(combinable(combinator, this));
-		for (AsyncQuerySet<R> other : others) {
-			specs.add(combinable(combinator, other));
-		}
+		List<QuerySpec<T>> specs = combinable(combinator, others);
 		CriteriaQueries<T> queries = this.runtime.queries;
 		Condition<T> rows = (root, statement, cb) -> {
 			Predicate[] parts = specs.stream()
@@ -616,6 +636,16 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 			CriteriaBuilder cb) {
 		Predicate predicate = spec.predicate(root, statement, cb);
 		return (predicate != null) ? predicate : cb.conjunction();
+	}
+
+	/** The specs of this queryset and the others, for a set operation. */
+	private List<QuerySpec<T>> combinable(String operation, AsyncQuerySet<R>[] others) {
+		List<QuerySpec<T>> specs = new ArrayList<>();
+		specs.add(combinable(operation, this));
+		for (AsyncQuerySet<R> other : others) {
+			specs.add(combinable(operation, other));
+		}
+		return specs;
 	}
 
 	/** The spec of a queryset that a set operation or a combination may take: unsliced, uncombined, same model. */
@@ -817,6 +847,10 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		requireEntities(operation);
 		if (chunkSize <= 0) {
 			throw new InvalidDataAccessApiUsageException("Chunk size must be strictly positive, got " + chunkSize + ".");
+		}
+		if ("unionAll".equals(this.spec.combinator())) {
+			throw new InvalidDataAccessApiUsageException(operation + "() reads rows in keyset order, which the duplicate "
+					+ "rows of unionAll() do not have; read them with list() or slices.");
 		}
 		List<OrderTerm> explicit = this.spec.ordering();
 		KeysetOrder<T> order = KeysetOrder.of(this.runtime.model,

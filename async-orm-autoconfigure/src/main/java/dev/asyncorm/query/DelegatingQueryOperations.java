@@ -235,6 +235,12 @@ public abstract class DelegatingQueryOperations<T> implements AsyncQueryOperatio
 
 	@Override
 	@SuppressWarnings("unchecked")
+	public AsyncQuerySet<T> unionAll(AsyncQuerySet<T>... others) {
+		return all().unionAll(others);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
 	public AsyncQuerySet<T> intersection(AsyncQuerySet<T>... others) {
 		return all().intersection(others);
 	}

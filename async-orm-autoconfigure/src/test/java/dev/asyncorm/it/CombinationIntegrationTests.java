@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.asyncorm.Aggregate;
 import dev.asyncorm.AsyncQuerySet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,29 @@ class CombinationIntegrationTests extends AbstractIntegrationTests {
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
 			.isThrownBy(() -> small.union(expensive.limit(1)))
 			.withMessage("Cannot use union() with a sliced queryset.");
+	}
+
+	@Test
+	void unionAllKeepsEveryRowOfEveryQueryset() {
+		AsyncQuerySet<Pizza> small = this.pizzas.filter("box__name", "small");
+		AsyncQuerySet<Pizza> expensive = this.pizzas.filter("price__gte", 10);
+		AsyncQuerySet<Pizza> both = small.unionAll(expensive);
+		assertThat(names(both)).containsExactly("diavola", "diavola", "funghi", "margherita");
+		assertThat(both.count()).succeedsWithin(TIMEOUT).isEqualTo(4L);
+		assertThat(small.unionAll(small, small).count()).succeedsWithin(TIMEOUT).isEqualTo(6L);
+		assertThat(both.orderBy("-price").limit(3).list().join()).extracting(Pizza::getName)
+			.containsExactly("diavola", "diavola", "funghi");
+		assertThat(both.orderBy("name").valuesList("price", Integer.class).list().join()).containsExactly(12, 12, 10, 8);
+		assertThat(both.aggregate(Aggregate.sum("price"), Aggregate.count("pk")).join())
+			.containsExactly(Map.entry("price__sum", 42L), Map.entry("pk__count", 4L));
+		assertThat(names(small.unionAll(this.pizzas.none()))).containsExactly("diavola", "margherita");
+		assertThat(this.pizzas.none().unionAll(this.pizzas.none()).count()).succeedsWithin(TIMEOUT).isEqualTo(0L);
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> both.filter("name", "x"))
+			.withMessage("Calling filter() after unionAll() is not supported.");
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> both.iterator())
+			.withMessageStartingWith("iterator() reads rows in keyset order, which the duplicate rows of unionAll() do not have");
 	}
 
 	@Test
