@@ -49,6 +49,8 @@ final class ModelRuntime<T> {
 
 	final JpaAccess jpa;
 
+	final Explainer explainer;
+
 	final PersistenceExceptions exceptions;
 
 	final JpaEntityInformation<T, ?> entityInformation;
@@ -81,6 +83,7 @@ final class ModelRuntime<T> {
 		this.compiler = new LookupCompiler<>(model, paths, this.converter);
 		this.queries = new CriteriaQueries<>(model);
 		this.jpa = jpa;
+		this.explainer = new Explainer(jpa.entityManagerFactory());
 		this.dispatcher = dispatcher;
 		this.exceptions = exceptions;
 		this.repositoryName = repositoryName;
