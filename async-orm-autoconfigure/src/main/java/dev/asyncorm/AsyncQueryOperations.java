@@ -462,6 +462,22 @@ public interface AsyncQueryOperations<T> {
 	CompletableFuture<Boolean> exists();
 
 	/**
+	 * Returns the database's plan for the statement that {@link #list()} sends, Django's
+	 * {@code aexplain()}: one {@code EXPLAIN} of the same SQL with the same bound parameters;
+	 * prefetch queries are not explained. The plan is the database's text, as Django gives it:
+	 * H2's one row, PostgreSQL's {@code QUERY PLAN} lines, and on MariaDB each row of its table
+	 * with the values joined by a space (a missing one as {@code null}); rows are joined with new
+	 * lines. The statement is planned, not run: no row is returned or locked. It runs on the
+	 * {@code asyncOrmExecutor} in autocommit, or in the transaction of {@link AsyncOrm#atomic}
+	 * when called there, which it leaves open.
+	 * @return a future of the plan; a {@link #selectForUpdate() locking} queryset fails outside a
+	 * transaction, as its {@code list()} does
+	 * @throws InvalidDataAccessApiUsageException if the queryset is {@link #none()}: it sends no
+	 * statement, so there is no plan (Django finds none either)
+	 */
+	CompletableFuture<String> explain();
+
+	/**
 	 * Returns the row matching the lookups, creating it when there is none, Django's
 	 * {@code aget_or_create}. The exact lookups (those without {@code __}) and the defaults give the
 	 * new row's fields; a {@link java.util.function.Supplier} among the defaults is called only when

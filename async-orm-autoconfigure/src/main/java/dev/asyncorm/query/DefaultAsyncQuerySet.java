@@ -94,20 +94,27 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		return this.runtime.jpa.transaction(readOnly).execute((status) -> this.runtime.jpa.read(work));
 	}
 
-	/** Reads one window of rows, entities or projected values. */
+	/** Reads one window of rows, entities or projected values, then prefetches the relations of entities. */
 	@SuppressWarnings("unchecked")
 	private List<R> read(EntityManager em, List<OrderTerm> ordering, int offset, @Nullable Integer limit) {
+		List<R> rows = select(em, ordering, offset, limit);
+		if (this.projection.isEntities() && !rows.isEmpty()) {
+			this.spec.prefetchRelated()
+				.forEach((relation) -> this.runtime.queries.prefetch(em, (List<T>) rows, relation));
+		}
+		return rows;
+	}
+
+	/** Reads one window of rows with the one statement of this queryset: entities or projected values. */
+	@SuppressWarnings("unchecked")
+	private List<R> select(EntityManager em, List<OrderTerm> ordering, int offset, @Nullable Integer limit) {
 		if (this.spec.lock() != null && !TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new InvalidDataAccessApiUsageException("selectForUpdate() cannot be used outside of a transaction; "
 					+ "read the rows inside AsyncOrm.atomic(...).");
 		}
 		List<Column> columns = this.projection.columns();
 		if (columns == null) {
-			List<T> rows = this.runtime.queries.rows(em, this.spec, ordering, offset, limit);
-			if (!rows.isEmpty()) {
-				this.spec.prefetchRelated().forEach((relation) -> this.runtime.queries.prefetch(em, rows, relation));
-			}
-			return (List<R>) rows;
+			return (List<R>) this.runtime.queries.rows(em, this.spec, ordering, offset, limit);
 		}
 		return this.runtime.queries.project(em, this.spec, columns, ordering, offset, limit).stream()
 			.map(this.projection.mapper())
@@ -384,6 +391,17 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		}
 		List<OrderTerm> ordering = ordering();
 		return submit("list", () -> readRows((em) -> read(em, ordering, this.spec.offset(),
+				this.spec.limit())));
+	}
+
+	@Override
+	public CompletableFuture<String> explain() {
+		if (this.spec.empty()) {
+			throw new InvalidDataAccessApiUsageException("explain() of an empty queryset: none() sends no statement, "
+					+ "so there is no plan to explain.");
+		}
+		List<OrderTerm> ordering = ordering();
+		return submit("explain", () -> this.runtime.explainer.explain((em) -> select(em, ordering, this.spec.offset(),
 				this.spec.limit())));
 	}
 

@@ -272,6 +272,11 @@ public abstract class DelegatingQueryOperations<T> implements AsyncQueryOperatio
 	}
 
 	@Override
+	public CompletableFuture<String> explain() {
+		return all().explain();
+	}
+
+	@Override
 	public CompletableFuture<CreateResult<T>> getOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
 		return all().getOrCreate(lookups, defaults);
 	}

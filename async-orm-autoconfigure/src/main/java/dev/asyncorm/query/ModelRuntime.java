@@ -51,6 +51,8 @@ final class ModelRuntime<T> {
 
 	final JpaAccess jpa;
 
+	final Explainer explainer;
+
 	final PersistenceExceptions exceptions;
 
 	final JpaEntityInformation<T, ?> entityInformation;
@@ -85,6 +87,7 @@ final class ModelRuntime<T> {
 		this.queries = new CriteriaQueries<>(model, new PartialEntities<>(model, mapping, this.loadedFields),
 				settings.timeout());
 		this.jpa = jpa;
+		this.explainer = new Explainer(jpa.entityManagerFactory());
 		this.dispatcher = dispatcher;
 		this.exceptions = exceptions;
 		this.repositoryName = repositoryName;
