@@ -152,10 +152,10 @@ final class BulkUpdate<T> {
 	}
 
 	/** {@code CASE id WHEN ? THEN ? … END}: the field's value for each row of the batch. */
-	private ExpressionFactory<T> caseOf(int field, int start, int end) {
+	private ExpressionFactory caseOf(int field, int start, int end) {
 		Class<?> type = this.fields.get(field).getJavaType();
-		return (from, cb) -> {
-			JpaSimpleCase<Object, Object> cases = cb.selectCase(from.get(this.runtime.model.id().getName()));
+		return (joins, cb) -> {
+			JpaSimpleCase<Object, Object> cases = cb.selectCase(joins.root().get(this.runtime.model.id().getName()));
 			for (int row = start; row < end; row++) {
 				Object value = this.values.get(row)[field];
 				if (value != null) {

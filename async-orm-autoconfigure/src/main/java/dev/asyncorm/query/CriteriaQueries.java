@@ -131,9 +131,7 @@ final class CriteriaQueries<T> {
 		Joins joins = Joins.reusing(root, cb);
 		Grouping grouping = grouping(columns, ordering, spec.distinct(), joins, query);
 		query.multiselect(grouping.selections()).distinct(spec.distinct());
-		if (!grouping.groupBy().isEmpty()) {
-			query.groupBy(grouping.groupBy());
-		}
+		groupBy(query, grouping, spec, joins);
 		orderBy(query, ordering, joins);
 		return window(locked(timed(em.createQuery(query), spec), spec), offset, limit).getResultList().stream()
 			.map((row) -> {
@@ -176,15 +174,14 @@ final class CriteriaQueries<T> {
 		if (predicate != null) {
 			rows.where(predicate);
 		}
-		Grouping grouping = grouping(columns, List.of(), spec.distinct(), Joins.reusing(root, cb), rows);
+		Joins joins = Joins.reusing(root, cb);
+		Grouping grouping = grouping(columns, List.of(), spec.distinct(), joins, rows);
 		List<Selection<?>> aliased = new ArrayList<>();
 		for (int i = 0; i < grouping.selections().size(); i++) {
 			aliased.add(grouping.selections().get(i).alias("c" + i));
 		}
 		rows.multiselect(aliased).distinct(spec.distinct());
-		if (!grouping.groupBy().isEmpty()) {
-			rows.groupBy(grouping.groupBy());
-		}
+		groupBy(rows, grouping, spec, joins);
 		query.from(rows);
 		query.select(cb.count());
 		return timed(em.createQuery(query), spec).getSingleResult();
@@ -213,6 +210,17 @@ final class CriteriaQueries<T> {
 			});
 		}
 		return new Grouping(selections, groupBy);
+	}
+
+	/** Groups a projection with aggregates, keeping the groups its {@code HAVING} conditions hold for. */
+	private static void groupBy(AbstractQuery<?> query, Grouping grouping, QuerySpec<?> spec, Joins joins) {
+		if (grouping.groupBy().isEmpty()) {
+			return;
+		}
+		query.groupBy(grouping.groupBy());
+		if (!spec.having().isEmpty()) {
+			query.having(spec.having().stream().map((condition) -> condition.build(joins, query)).toArray(Predicate[]::new));
+		}
 	}
 
 	/** The selections of a projection and its {@code GROUP BY}, empty when it has no aggregate. */
@@ -283,8 +291,8 @@ final class CriteriaQueries<T> {
 		Root<T> root = update.from(this.model.javaType());
 		values.forEach((field, value) -> {
 			Path<Object> path = root.get(field);
-			if (value instanceof ExpressionFactory<?> factory) {
-				update.<Object>set(path, (Expression<? extends Object>) ((ExpressionFactory<T>) factory).create(root, cb));
+			if (value instanceof ExpressionFactory factory) {
+				update.<Object>set(path, (Expression<? extends Object>) factory.create(Joins.outer(root, cb), cb));
 			}
 			else if (value == null) {
 				update.<Object>set(path, (Expression<? extends Object>) cb.nullLiteral(path.getJavaType()));

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -146,9 +147,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	@Override
 	public AsyncQuerySet<R> filter(Q condition) {
-		requireFilterable("filter");
-		requireUnsliced("filter");
-		return with(this.spec.where(this.runtime.compiler.compile(condition, false, this.spec.annotations())));
+		return where(condition, false, "filter");
 	}
 
 	@Override
@@ -163,9 +162,26 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	@Override
 	public AsyncQuerySet<R> exclude(Q condition) {
-		requireFilterable("exclude");
+		return where(condition, true, "exclude");
+	}
+
+	/**
+	 * Adds a condition: on the aggregates of {@code values(...).annotate(...)}, to the
+	 * {@code HAVING}; otherwise to the {@code WHERE}, where it may name the annotations.
+	 */
+	private AsyncQuerySet<R> where(Q condition, boolean negated, String operation) {
+		requireFilterable(operation);
 		requireUnsliced("filter");
-		return with(this.spec.where(this.runtime.compiler.compile(condition, true, this.spec.annotations())));
+		Map<String, Operand> aggregates = groupedAggregates();
+		Set<String> names = LookupCompiler.names(condition);
+		if (names.stream().noneMatch(aggregates::containsKey)) {
+			return with(this.spec.where(this.runtime.compiler.compile(condition, negated, this.spec.annotations())));
+		}
+		if (!aggregates.keySet().containsAll(names)) {
+			throw new InvalidDataAccessApiUsageException(operation + "() on the aggregates of values().annotate() "
+					+ "cannot also name fields (" + String.join(", ", names) + "); filter the fields in another call.");
+		}
+		return with(this.spec.having(this.runtime.compiler.compileHaving(condition, negated, aggregates)));
 	}
 
 	@Override
@@ -182,13 +198,28 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	/** The annotations, and the aggregates of a grouped projection, that an order may name. */
 	private Map<String, Operand> orderable() {
 		Map<String, Operand> operands = new LinkedHashMap<>(this.spec.annotations());
+		operands.putAll(groupedAggregates());
+		return operands;
+	}
+
+	/** The aggregates of {@code values(...).annotate(...)}, by alias. */
+	private Map<String, Operand> groupedAggregates() {
+		Map<String, Operand> aggregates = new LinkedHashMap<>();
 		List<Column> columns = this.projection.columns();
 		if (columns != null) {
 			columns.stream()
 				.filter(Column::aggregate)
-				.forEach((column) -> operands.put(column.key(), column.operand(column.type())));
+				.forEach((column) -> aggregates.put(column.key(), column.operand(column.type())));
 		}
-		return operands;
+		return aggregates;
+	}
+
+	/** A condition on aggregates belongs to the projection that computes them. */
+	private void requireNoHaving(String operation) {
+		if (!this.spec.having().isEmpty()) {
+			throw new InvalidDataAccessApiUsageException(operation + "() after filtering on the aggregates of "
+					+ "values().annotate() is not supported.");
+		}
 	}
 
 	@Override
@@ -292,16 +323,19 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	@Override
 	public AsyncQuerySet<Map<String, Object>> values(String... fields) {
+		requireNoHaving("values");
 		return projected(Projection.maps(columns(fields)));
 	}
 
 	@Override
 	public AsyncQuerySet<List<Object>> valuesList(String... fields) {
+		requireNoHaving("valuesList");
 		return projected(Projection.lists(columns(fields)));
 	}
 
 	@Override
 	public <V> AsyncQuerySet<V> valuesList(String field, Class<V> type) {
+		requireNoHaving("valuesList");
 		Column column = column(field);
 		Class<?> fieldType = this.runtime.compiler.field(field).javaType();
 		if (!convertible(fieldType, type)) {
@@ -313,6 +347,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	@Override
 	public <P> AsyncQuerySet<P> as(Class<P> type) {
+		requireNoHaving("as");
 		return projected(Projection.of(type, columns(Projection.propertiesOf(type).toArray(String[]::new))));
 	}
 
@@ -681,6 +716,10 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 			throw new InvalidDataAccessApiUsageException("Calling " + operation + "() after " + spec.combinator()
 					+ "() is not supported.");
 		}
+		if (!spec.having().isEmpty()) {
+			throw new InvalidDataAccessApiUsageException("Cannot use " + operation + "() with a queryset filtered on "
+					+ "the aggregates of values().annotate().");
+		}
 		return spec;
 	}
 
@@ -709,6 +748,9 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		if (this.spec.empty() || Integer.valueOf(0).equals(this.spec.limit())) {
 			return CompletableFuture.completedFuture(false);
 		}
+		if (!this.spec.having().isEmpty()) {
+			return count().thenApply((count) -> count > 0);
+		}
 		return submit("exists", () -> this.runtime.jpa.read((em) -> !this.runtime.queries
 			.selectIds(em, this.spec, this.spec.offset(), 1)
 			.getResultList()
@@ -718,11 +760,12 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	@Override
 	public CompletableFuture<Long> update(Map<String, ?> values) {
 		requireFilterable("update");
+		requireNoHaving("update");
 		requireUnsliced("update");
 		Map<String, @Nullable Object> prepared = new LinkedHashMap<>();
 		values.forEach((field, value) -> {
 			SingularAttribute<? super T, ?> attribute = this.runtime.model.basicAttribute(field);
-			prepared.put(attribute.getName(), (value instanceof F expression) ? this.runtime.compiler.expression(expression)
+			prepared.put(attribute.getName(), (value instanceof F expression) ? this.runtime.compiler.updateExpression(expression)
 					: this.runtime.converter.convert(value, attribute.getJavaType(), field));
 		});
 		if (this.spec.empty() || prepared.isEmpty()) {

@@ -1,18 +1,16 @@
 package dev.asyncorm.query;
 
 import jakarta.persistence.criteria.Expression;
-import jakarta.persistence.criteria.From;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 
 /**
- * Builds a Criteria expression over a model's root, for {@link dev.asyncorm.F} expressions in
- * filters and updates.
- *
- * @param <T> the entity type
+ * Builds a Criteria expression for a statement, for {@link dev.asyncorm.F} expressions in
+ * filters and updates and for the {@code CASE} of a bulk update: fields are read through
+ * {@code joins}, which a filter's expression shares with its lookups.
  */
 @FunctionalInterface
-interface ExpressionFactory<T> {
+interface ExpressionFactory {
 
-	Expression<?> create(From<?, T> from, HibernateCriteriaBuilder cb);
+	Expression<?> create(Joins joins, HibernateCriteriaBuilder cb);
 
 }

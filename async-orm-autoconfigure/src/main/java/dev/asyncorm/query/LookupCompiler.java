@@ -4,9 +4,11 @@ import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 import dev.asyncorm.Aggregate;
@@ -16,7 +18,6 @@ import dev.asyncorm.Q;
 import jakarta.persistence.criteria.CommonAbstractCriteria;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
-import jakarta.persistence.criteria.From;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -64,10 +65,51 @@ final class LookupCompiler<T> {
 	 * Compiles a condition for {@code filter} or, negated, for {@code exclude}, with Django's
 	 * handling of nulls; names may be the queryset's annotations.
 	 */
-	Condition<T> compile(Q condition, boolean negated, Map<String, Annotation<T>> annotations) {
+	Condition<T> compile(Q condition, boolean negated, Map<String, ? extends Operand> annotations) {
 		Compiler compiler = new Compiler(annotations);
 		Part part = condition.accept(compiler).apply(negated);
 		return new CompiledCondition<>(part, compiler.spansRelations);
+	}
+
+	/**
+	 * Compiles a condition on the aggregates of a grouped projection, for its {@code HAVING}: it
+	 * is built against the joins of the projection, which its aggregates read.
+	 */
+	Part compileHaving(Q condition, boolean negated, Map<String, ? extends Operand> aggregates) {
+		return condition.accept(new Compiler(aggregates)).apply(negated);
+	}
+
+	/** The field or annotation names a condition starts its lookups with. */
+	static Set<String> names(Q condition) {
+		return condition.accept(new Q.Visitor<Set<String>>() {
+
+			@Override
+			public Set<String> lookup(String lookup, @Nullable Object value) {
+				return Set.of(lookup.split("__", -1)[0]);
+			}
+
+			@Override
+			public Set<String> and(List<Set<String>> parts) {
+				return union(parts);
+			}
+
+			@Override
+			public Set<String> or(List<Set<String>> parts) {
+				return union(parts);
+			}
+
+			@Override
+			public Set<String> not(Set<String> part) {
+				return part;
+			}
+
+			private Set<String> union(List<Set<String>> parts) {
+				Set<String> names = new HashSet<>();
+				parts.forEach(names::addAll);
+				return names;
+			}
+
+		});
 	}
 
 	/**
@@ -92,9 +134,12 @@ final class LookupCompiler<T> {
 		return new AggregateExpression(aggregate, path, condition, orElse);
 	}
 
-	/** Builds the expression of an {@link F} over the model's basic fields. */
-	ExpressionFactory<T> expression(F expression) {
-		return expression.accept(new FCompiler());
+	/**
+	 * Builds the expression of an {@link F} in an update: over the model's own fields, since an
+	 * {@code UPDATE} cannot join, as Django refuses joined references there.
+	 */
+	ExpressionFactory updateExpression(F expression) {
+		return expression.accept(new FCompiler(false));
 	}
 
 	/** Resolves a whole name as a field of the model, for ordering and projections. */
@@ -126,18 +171,19 @@ final class LookupCompiler<T> {
 
 	private final class Compiler implements Q.Visitor<Node> {
 
-		private final Map<String, Annotation<T>> annotations;
+		private final Map<String, ? extends Operand> annotations;
 
 		private boolean spansRelations;
 
-		Compiler(Map<String, Annotation<T>> annotations) {
+		Compiler(Map<String, ? extends Operand> annotations) {
 			this.annotations = annotations;
 		}
 
 		@Override
 		public Node lookup(String lookup, @Nullable Object value) {
 			Lookup<T> compiled = resolve(lookup, value, this.annotations);
-			this.spansRelations |= compiled.operand().spansRelations();
+			this.spansRelations |= compiled.operand().spansRelations()
+					|| (compiled.value() instanceof FieldReference reference && reference.spansRelations());
 			return compiled::part;
 		}
 
@@ -181,16 +227,64 @@ final class LookupCompiler<T> {
 
 	}
 
-	private final class FCompiler implements F.Visitor<ExpressionFactory<T>> {
+	/** Compiles an {@link F} that a filter compares a field with. */
+	private FieldReference reference(F expression) {
+		FCompiler compiler = new FCompiler(true);
+		ExpressionFactory factory = expression.accept(compiler);
+		boolean nullable = !compiler.arithmetic && compiler.fields.get(0).nullable();
+		return new FieldReference(factory, compiler.fields.stream().anyMatch(FieldPath::spansRelations), nullable);
+	}
+
+	/**
+	 * An {@link F} a filter compares a field with.
+	 *
+	 * @param factory its expression
+	 * @param spansRelations whether it reads other tables
+	 * @param nullable whether it is one field whose value can be {@code NULL}, which an
+	 * {@code exclude} keeps out of the comparison, as Django's {@code IS NOT NULL} does
+	 */
+	private record FieldReference(ExpressionFactory factory, boolean spansRelations, boolean nullable)
+			implements ExpressionFactory {
 
 		@Override
-		public ExpressionFactory<T> field(String field) {
-			String name = LookupCompiler.this.model.basicAttribute(field).getName();
-			return (from, cb) -> from.get(name);
+		public Expression<?> create(Joins joins, HibernateCriteriaBuilder cb) {
+			return this.factory.create(joins, cb);
+		}
+
+	}
+
+	/** Compiles an {@link F}; its fields may span relations in a filter, not in an update. */
+	private final class FCompiler implements F.Visitor<ExpressionFactory> {
+
+		private final boolean joins;
+
+		/** The fields read, in a filter. */
+		private final List<FieldPath> fields = new ArrayList<>();
+
+		/** Whether the expression computes rather than reads one field. */
+		private boolean arithmetic;
+
+		FCompiler(boolean joins) {
+			this.joins = joins;
 		}
 
 		@Override
-		public ExpressionFactory<T> value(Object value) {
+		public ExpressionFactory field(String field) {
+			if (!this.joins) {
+				if (field.contains("__")) {
+					throw new InvalidDataAccessApiUsageException("Joined field references are not permitted in this "
+							+ "query: F(\"" + field + "\") in update().");
+				}
+				String name = LookupCompiler.this.model.basicAttribute(field).getName();
+				return (joins, cb) -> joins.root().get(name);
+			}
+			FieldPath path = LookupCompiler.this.paths.field(LookupCompiler.this.model.entityType(), field);
+			this.fields.add(path);
+			return (joins, cb) -> path.path(joins);
+		}
+
+		@Override
+		public ExpressionFactory value(Object value) {
 			if (!(value instanceof Number)) {
 				throw new InvalidDataAccessApiUsageException(
 						"F() arithmetic takes numbers or other F() expressions, got '" + value + "'.");
@@ -200,10 +294,11 @@ final class LookupCompiler<T> {
 
 		@Override
 		@SuppressWarnings("unchecked")
-		public ExpressionFactory<T> combine(F.Operator operator, ExpressionFactory<T> left, ExpressionFactory<T> right) {
-			return (from, cb) -> {
-				Expression<Number> l = (Expression<Number>) left.create(from, cb);
-				Expression<Number> r = (Expression<Number>) right.create(from, cb);
+		public ExpressionFactory combine(F.Operator operator, ExpressionFactory left, ExpressionFactory right) {
+			this.arithmetic = true;
+			return (joins, cb) -> {
+				Expression<Number> l = (Expression<Number>) left.create(joins, cb);
+				Expression<Number> r = (Expression<Number>) right.create(joins, cb);
 				return switch (operator) {
 					case PLUS -> cb.sum(l, r);
 					case MINUS -> cb.diff(l, r);
@@ -215,9 +310,9 @@ final class LookupCompiler<T> {
 
 	}
 
-	Lookup<T> resolve(String lookup, @Nullable Object value, Map<String, Annotation<T>> annotations) {
+	Lookup<T> resolve(String lookup, @Nullable Object value, Map<String, ? extends Operand> annotations) {
 		String[] parts = lookup.split("__", -1);
-		Annotation<T> annotation = annotations.get(parts[0]);
+		Operand annotation = annotations.get(parts[0]);
 		PathResolver.Resolved resolved = (annotation != null) ? null : this.paths.resolve(this.model.entityType(), parts);
 		Operand path = (annotation != null) ? annotation : resolved.path();
 		int consumed = (annotation != null) ? 1 : resolved.consumed();
@@ -281,7 +376,7 @@ final class LookupCompiler<T> {
 		}
 		if (value instanceof F expression) {
 			if (type == LookupType.EXACT || type.isComparison() && type != LookupType.RANGE) {
-				return expression(expression);
+				return reference(expression);
 			}
 			throw new InvalidDataAccessApiUsageException("F() expressions are not supported with '" + lookup + "'.");
 		}
@@ -352,14 +447,22 @@ final class LookupCompiler<T> {
 			}
 			boolean guardNull = negated && this.operand.nullable() && this.lookupType != LookupType.ISNULL
 					&& this.value != null;
+			boolean guardReference = negated && this.value instanceof FieldReference reference && reference.nullable();
 			return (joins, statement) -> {
 				CriteriaBuilder cb = joins.cb();
 				Expression<?> expression = expression(joins, statement);
-				Predicate predicate = predicate(joins.root(), expression, (HibernateCriteriaBuilder) cb);
+				Predicate predicate = predicate(joins, expression, (HibernateCriteriaBuilder) cb);
 				if (!negated) {
 					return predicate;
 				}
-				return cb.not(guardNull ? cb.and(predicate, cb.isNotNull(expression)) : predicate);
+				if (guardNull) {
+					predicate = cb.and(predicate, cb.isNotNull(expression));
+				}
+				if (guardReference) {
+					predicate = cb.and(predicate, cb.isNotNull(((FieldReference) this.value).create(joins,
+							(HibernateCriteriaBuilder) cb)));
+				}
+				return cb.not(predicate);
 			};
 		}
 
@@ -376,7 +479,7 @@ final class LookupCompiler<T> {
 			Joins inner = new Joins(row, cb, JoinType.INNER, false);
 			Expression<?> expression = expression(inner, matching);
 			matching.select(row.get(id)).where(cb.equal(row.get(id), joins.root().get(id)),
-					predicate((From<?, T>) row, expression, (HibernateCriteriaBuilder) cb));
+					predicate(inner, expression, (HibernateCriteriaBuilder) cb));
 			return cb.not(cb.exists(matching));
 		}
 
@@ -389,10 +492,10 @@ final class LookupCompiler<T> {
 		}
 
 		@SuppressWarnings({ "unchecked", "rawtypes" })
-		private Predicate predicate(From<?, ?> root, Expression<?> expression, HibernateCriteriaBuilder cb) {
+		private Predicate predicate(Joins joins, Expression<?> expression, HibernateCriteriaBuilder cb) {
 			Object value = this.value;
-			if (value instanceof ExpressionFactory<?> reference) {
-				value = ((ExpressionFactory<T>) reference).create((From<?, T>) root, cb);
+			if (value instanceof ExpressionFactory reference) {
+				value = reference.create(joins, cb);
 			}
 			Expression<String> text = (Expression<String>) expression;
 			Expression comparable = expression;

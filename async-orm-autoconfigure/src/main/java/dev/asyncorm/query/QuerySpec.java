@@ -49,6 +49,8 @@ final class QuerySpec<T> {
 
 	private DeferredLoading loading = DeferredLoading.NONE;
 
+	private List<LookupCompiler.Part> having = List.of();
+
 	private QuerySpec() {
 	}
 
@@ -72,6 +74,7 @@ final class QuerySpec<T> {
 		copy.selectRelated = this.selectRelated;
 		copy.prefetchRelated = this.prefetchRelated;
 		copy.loading = this.loading;
+		copy.having = this.having;
 		return copy;
 	}
 
@@ -145,6 +148,19 @@ final class QuerySpec<T> {
 	/** The relations loaded by one more query each after the rows. */
 	List<String> prefetchRelated() {
 		return this.prefetchRelated;
+	}
+
+	/** The conditions on the aggregates of a grouped projection, its {@code HAVING}. */
+	List<LookupCompiler.Part> having() {
+		return this.having;
+	}
+
+	QuerySpec<T> having(LookupCompiler.Part condition) {
+		List<LookupCompiler.Part> having = new ArrayList<>(this.having);
+		having.add(condition);
+		QuerySpec<T> copy = copy();
+		copy.having = List.copyOf(having);
+		return copy;
 	}
 
 	/** The fields the entities are read with ({@code only()}/{@code defer()}). */

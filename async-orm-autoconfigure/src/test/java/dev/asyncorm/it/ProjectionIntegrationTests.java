@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.asyncorm.Aggregate;
+import dev.asyncorm.AsyncQuerySet;
 import dev.asyncorm.InvalidLookupException;
 import dev.asyncorm.Q;
 import org.junit.jupiter.api.BeforeEach;
@@ -195,6 +196,36 @@ class ProjectionIntegrationTests extends AbstractIntegrationTests {
 			.isEqualTo(List.of(row("name", "small", "total", 20L), row("name", "large", "total", 10L)));
 		assertThat(this.pizzas.values("box__name").annotate("n", Aggregate.count("pk")).count()).succeedsWithin(TIMEOUT)
 			.isEqualTo(3L);
+	}
+
+	@Test
+	void filtersOnTheAggregatesOfValuesAnnotateAreItsHaving() {
+		AsyncQuerySet<Map<String, Object>> perBox = this.pizzas.values("box__name").annotate("n", Aggregate.count("pk"));
+		this.recorder.reset();
+		assertThat(perBox.filter("n__gt", 1).list()).succeedsWithin(TIMEOUT)
+			.isEqualTo(List.of(row("box__name", "small", "n", 2L)));
+		assertThat(this.recorder.sql()).singleElement().asString().containsIgnoringCase(" having ");
+		assertThat(perBox.filter("n__gt", 1).count()).succeedsWithin(TIMEOUT).isEqualTo(1L);
+		assertThat(perBox.filter("n__gt", 1).exists()).succeedsWithin(TIMEOUT).isEqualTo(true);
+		assertThat(perBox.filter("n__gt", 5).exists()).succeedsWithin(TIMEOUT).isEqualTo(false);
+		assertThat(perBox.filter("box__isnull", false).filter("n__gte", 1).orderBy("-n", "box__name").limit(2).list())
+			.succeedsWithin(TIMEOUT)
+			.isEqualTo(List.of(row("box__name", "small", "n", 2L), row("box__name", "large", "n", 1L)));
+		AsyncQuerySet<Map<String, Object>> perPizza = this.pizzas.values("name").annotate("t", Aggregate.count("toppings"));
+		assertThat(perPizza.filter("t", 2).orderBy("name").list()).succeedsWithin(TIMEOUT)
+			.isEqualTo(List.of(row("name", "diavola", "t", 2L), row("name", "funghi", "t", 2L),
+					row("name", "margherita", "t", 2L)));
+		assertThat(perPizza.exclude("t", 2).list()).succeedsWithin(TIMEOUT)
+			.isEqualTo(List.of(row("name", "plain", "t", 0L)));
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> perBox.filter(Q.of("n__gt", 1).and(Q.of("box__name", "small"))))
+			.withMessageStartingWith("filter() on the aggregates of values().annotate() cannot also name fields");
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> perBox.filter("n__gt", 1).values("box__name"))
+			.withMessage("values() after filtering on the aggregates of values().annotate() is not supported.");
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> perBox.filter("n__gt", 1).update(Map.of("price", 1)))
+			.withMessage("update() after filtering on the aggregates of values().annotate() is not supported.");
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import dev.asyncorm.AsyncQuerySet;
 import dev.asyncorm.DeleteResult;
+import dev.asyncorm.F;
 import dev.asyncorm.InvalidLookupException;
 import dev.asyncorm.Q;
 import org.junit.jupiter.api.BeforeEach;
@@ -235,6 +236,27 @@ class SpanningIntegrationTests extends AbstractIntegrationTests {
 			.succeedsWithin(TIMEOUT)
 			.isEqualTo(new DeleteResult(9, Map.of("Pizza", 3L, "Pizza_toppings", 6L)));
 		assertThat(pizzaNames(this.pizzas.all())).containsExactly("plain");
+	}
+
+	@Test
+	void fExpressionsReadAcrossRelationsInFilters() {
+		Reporter dave = persist(new Reporter("dave"));
+		persist(new Story("dave", dave));
+		persist(new Story("other", dave));
+		persist(new Story("frank", persist(new Reporter("erin"))));
+		assertThat(names(this.stories.filter("headline", F.of("reporter__name")), Story::getHeadline))
+			.containsExactly("dave");
+		assertThat(names(this.reporters.filter("name", F.of("story__headline")).orderBy("name"), Reporter::getName))
+			.containsExactly("dave");
+		// As in Django: one row per story; a reporter without stories compares with NULL, which exclude() keeps.
+		assertThat(names(this.reporters.exclude("name", F.of("story__headline")).orderBy("name"), Reporter::getName))
+			.containsExactly("alice", "alice", "bob", "carol", "dave", "erin");
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> this.stories.all().update(Map.of("headline", F.of("reporter__name"))))
+			.withMessage("Joined field references are not permitted in this query: F(\"reporter__name\") in update().");
+		assertThatExceptionOfType(InvalidLookupException.class)
+			.isThrownBy(() -> this.stories.filter("headline", F.of("reporter__nmae")))
+			.withMessageStartingWith("Cannot resolve keyword 'nmae' into field of Reporter.");
 	}
 
 	@Test
