@@ -145,13 +145,16 @@ final class CriteriaQueries<T> {
 
 	/**
 	 * Computes aggregates over the matching rows, one row of results; a {@code distinct()}
-	 * queryset aggregates its distinct rows, {@code WHERE id IN (SELECT ...)}.
+	 * queryset aggregates its distinct rows, {@code WHERE id IN (SELECT ...)}, and a sliced one
+	 * the rows of its slice, in its order.
 	 */
-	Object[] aggregate(EntityManager em, QuerySpec<T> spec, List<AggregateExpression> aggregates) {
-		CriteriaBuilder cb = em.getCriteriaBuilder();
-		CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+	Object[] aggregate(EntityManager em, QuerySpec<T> spec, List<AggregateExpression> aggregates,
+			List<OrderTerm> ordering) {
+		HibernateCriteriaBuilder cb = (HibernateCriteriaBuilder) em.getCriteriaBuilder();
+		JpaCriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
 		Root<T> root = query.from(this.model.javaType());
-		Predicate predicate = spec.distinct() ? idIn(spec, root, query, cb) : spec.predicate(root, query, cb);
+		Predicate predicate = spec.isSliced() ? inSlice(spec, ordering, root, query, cb)
+				: spec.distinct() ? idIn(spec, root, query, cb) : spec.predicate(root, query, cb);
 		if (predicate != null) {
 			query.where(predicate);
 		}
@@ -159,6 +162,51 @@ final class CriteriaQueries<T> {
 		query.multiselect(aggregates.stream().<Selection<?>>map((aggregate) -> aggregate.expression(joins, query)).toList());
 		Object row = timed(em.createQuery(query), spec).getSingleResult();
 		return (row instanceof Object[] values) ? values : new Object[] { row };
+	}
+
+	/**
+	 * The rows of a slice, Django's {@code qs[a:b].aggregate(...)}: the statement also reads from
+	 * {@code (SELECT id ... ORDER BY ... LIMIT ...)}, joined on the id (MariaDB takes no
+	 * {@code LIMIT} in an {@code IN} subquery).
+	 */
+	private Predicate inSlice(QuerySpec<T> spec, List<OrderTerm> ordering, Root<T> root, JpaCriteriaQuery<?> query,
+			HibernateCriteriaBuilder cb) {
+		IdSubquery<T> ids = ids(query, spec, cb);
+		Joins joins = Joins.reusing(ids.row(), cb);
+		if (!ordering.isEmpty()) {
+			ids.query().orderBy(ordering.stream().map((term) -> term.toOrder(joins, ids.query())).toList());
+		}
+		ids.query().offset(spec.offset());
+		if (spec.limit() != null) {
+			ids.query().fetch(spec.limit());
+		}
+		return joinedOnId(query, ids.query(), root, cb);
+	}
+
+	/** {@code SELECT id FROM T WHERE <the spec's conditions>}, a subquery of a statement, its column named {@code id}. */
+	private IdSubquery<T> ids(JpaSelectCriteria<?> statement, QuerySpec<T> spec, HibernateCriteriaBuilder cb) {
+		@SuppressWarnings("unchecked")
+		JpaSubQuery<Object> ids = (JpaSubQuery<Object>) statement.subquery(this.model.id().getJavaType());
+		Root<T> row = ids.from(this.model.javaType());
+		Path<Object> key = row.get(this.model.id().getName());
+		key.alias("id");
+		ids.select(key);
+		Predicate predicate = spec.predicate(row, ids, cb);
+		if (predicate != null) {
+			ids.where(predicate);
+		}
+		return new IdSubquery<>(ids, row);
+	}
+
+	/** Makes a statement also read from a subquery of ids, one row per id it lists, joined on the id. */
+	private Predicate joinedOnId(JpaSelectCriteria<?> statement, JpaSubQuery<Object> ids, Root<T> root,
+			HibernateCriteriaBuilder cb) {
+		JpaDerivedRoot<Object> listed = statement.from(ids);
+		return cb.equal(root.get(this.model.id().getName()), listed.get("id"));
+	}
+
+	/** A subquery of ids and its root. */
+	private record IdSubquery<T>(JpaSubQuery<Object> query, Root<T> row) {
 	}
 
 	/**
@@ -358,25 +406,10 @@ final class CriteriaQueries<T> {
 		if (!(statement instanceof JpaSelectCriteria<?> select)) {
 			throw new IllegalStateException("unionAll() reads rows; it cannot select the rows of " + statement);
 		}
-		String id = this.model.id().getName();
-		List<JpaSubQuery<Object>> parts = new ArrayList<>();
-		for (QuerySpec<T> spec : specs) {
-			@SuppressWarnings("unchecked")
-			JpaSubQuery<Object> part = (JpaSubQuery<Object>) select.subquery(this.model.id().getJavaType());
-			Root<T> row = part.from(this.model.javaType());
-			Path<Object> key = row.get(id);
-			key.alias("id");
-			part.select(key);
-			Predicate predicate = spec.predicate(row, part, cb);
-			if (predicate != null) {
-				part.where(predicate);
-			}
-			parts.add(part);
-		}
+		List<JpaSubQuery<Object>> parts = specs.stream().map((spec) -> ids(select, spec, cb).query()).toList();
 		JpaSubQuery<Object> ids = (parts.size() == 1) ? parts.get(0)
 				: cb.union(true, parts.get(0), parts.subList(1, parts.size()).toArray(Subquery<?>[]::new));
-		JpaDerivedRoot<Object> listed = select.from(ids);
-		return cb.equal(root.get(id), listed.get("id"));
+		return joinedOnId(select, ids, root, cb);
 	}
 
 	/** Selects the matching entities locked for update, for {@code updateOrCreate}. */

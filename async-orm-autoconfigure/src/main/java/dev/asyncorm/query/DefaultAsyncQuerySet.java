@@ -391,9 +391,9 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	@Override
 	public CompletableFuture<Map<String, Object>> aggregate(Aggregate... aggregates) {
-		if (this.spec.isSliced()) {
-			throw new InvalidDataAccessApiUsageException("aggregate() on a sliced queryset is not supported; aggregate "
-					+ "the whole queryset, or filter it instead of slicing.");
+		if (this.spec.isSliced() && this.spec.distinct()) {
+			throw new InvalidDataAccessApiUsageException("aggregate() on a sliced distinct() queryset is not supported; "
+					+ "aggregate the whole queryset, or slice it without distinct().");
 		}
 		if (this.projection.columns() != null && this.projection.columns().stream().anyMatch(Column::aggregate)) {
 			throw new InvalidDataAccessApiUsageException("aggregate() after values().annotate() is not supported.");
@@ -402,13 +402,14 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 			throw new InvalidDataAccessApiUsageException("aggregate() needs at least one Aggregate.");
 		}
 		List<AggregateExpression> compiled = Arrays.stream(aggregates).map(this.runtime.compiler::aggregate).toList();
-		if (this.spec.empty()) {
+		if (this.spec.empty() || Integer.valueOf(0).equals(this.spec.limit())) {
 			Map<String, Object> empty = new LinkedHashMap<>();
 			compiled.forEach((aggregate) -> empty.put(aggregate.alias(), aggregate.emptyValue()));
 			return CompletableFuture.completedFuture(Collections.unmodifiableMap(empty));
 		}
+		List<OrderTerm> ordering = this.spec.isSliced() ? ordering() : List.of();
 		return submit("aggregate", () -> this.runtime.jpa.read((em) -> {
-			Object[] row = this.runtime.queries.aggregate(em, this.spec, compiled);
+			Object[] row = this.runtime.queries.aggregate(em, this.spec, compiled, ordering);
 			Map<String, Object> result = new LinkedHashMap<>();
 			for (int i = 0; i < row.length; i++) {
 				AggregateExpression aggregate = compiled.get(i);

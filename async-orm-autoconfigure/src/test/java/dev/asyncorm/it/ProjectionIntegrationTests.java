@@ -199,6 +199,23 @@ class ProjectionIntegrationTests extends AbstractIntegrationTests {
 	}
 
 	@Test
+	void aggregateOfASliceAggregatesTheRowsOfTheSliceInItsOrder() {
+		assertThat(this.pizzas.filter("price__isnull", false).orderBy("-price").limit(2)
+			.aggregate(Aggregate.sum("price"), Aggregate.count("pk")))
+			.succeedsWithin(TIMEOUT)
+			.isEqualTo(Map.of("price__sum", 22L, "pk__count", 2L));
+		assertThat(this.pizzas.filter("price__isnull", false).orderBy("price").slice(1, 3)
+			.aggregate(Aggregate.min("price"), Aggregate.max("price"))).succeedsWithin(TIMEOUT)
+			.isEqualTo(Map.of("price__min", 10, "price__max", 12));
+		assertThat(this.pizzas.filter("toppings__name__in", List.of("cheese", "tomato")).orderBy("name").limit(3)
+			.aggregate(Aggregate.sum("price"))).succeedsWithin(TIMEOUT)
+			.isEqualTo(Map.of("price__sum", 30L));
+		Map<String, Object> none = new LinkedHashMap<>();
+		none.put("price__sum", null);
+		assertThat(this.pizzas.all().limit(0).aggregate(Aggregate.sum("price"))).succeedsWithin(TIMEOUT).isEqualTo(none);
+	}
+
+	@Test
 	void filtersOnTheAggregatesOfValuesAnnotateAreItsHaving() {
 		AsyncQuerySet<Map<String, Object>> perBox = this.pizzas.values("box__name").annotate("n", Aggregate.count("pk"));
 		this.recorder.reset();
@@ -234,8 +251,8 @@ class ProjectionIntegrationTests extends AbstractIntegrationTests {
 			.isThrownBy(() -> this.pizzas.annotate("name", Aggregate.count("toppings")))
 			.withMessage("The annotation 'name' conflicts with a field or annotation of Pizza.");
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
-			.isThrownBy(() -> this.pizzas.all().limit(2).aggregate(Aggregate.count("pk")))
-			.withMessageStartingWith("aggregate() on a sliced queryset is not supported");
+			.isThrownBy(() -> this.pizzas.all().distinct().limit(2).aggregate(Aggregate.count("pk")))
+			.withMessageStartingWith("aggregate() on a sliced distinct() queryset is not supported");
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
 			.isThrownBy(() -> this.pizzas.aggregate(Aggregate.avg("name")))
 			.withMessage("AVG(name) as name__avg: field 'name' holds String values, not numbers.");
