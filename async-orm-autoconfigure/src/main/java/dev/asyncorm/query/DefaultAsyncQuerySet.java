@@ -916,7 +916,8 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		}
 		List<OrderTerm> explicit = this.spec.ordering();
 		KeysetOrder<T> order = KeysetOrder.of(this.runtime.model,
-				(explicit != null && this.spec.reversed()) ? OrderTerm.reverse(explicit) : explicit);
+				(explicit != null && this.spec.reversed()) ? OrderTerm.reverse(explicit) : explicit,
+				this.runtime.nullOrdering);
 		String name = operationName(operation);
 		DeferredLoading loading = this.spec.loading();
 		QuerySpec<T> rows = loading.isPartial() ? this.spec.loading(loading.including(order.fieldNames())) : this.spec;

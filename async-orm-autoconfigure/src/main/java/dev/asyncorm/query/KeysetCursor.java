@@ -25,7 +25,7 @@ final class KeysetCursor<T> implements ChunkedPublisher.Source<T> {
 
 	private final int chunkSize;
 
-	private volatile Object @Nullable [] lastKey;
+	private volatile @Nullable Object @Nullable [] lastKey;
 
 	/** Rows of the slice not read yet, or {@code null} when the queryset is not limited. */
 	private volatile @Nullable Integer remaining;
@@ -53,7 +53,7 @@ final class KeysetCursor<T> implements ChunkedPublisher.Source<T> {
 	}
 
 	private List<T> read(EntityManager em) {
-		Object[] after = this.lastKey;
+		@Nullable Object[] after = this.lastKey;
 		Integer remaining = this.remaining;
 		// The slice's offset applies to the first chunk; later ones start after the last row read.
 		QuerySpec<T> rows = (after != null) ? this.spec.where(this.order.after(after)) : this.spec;

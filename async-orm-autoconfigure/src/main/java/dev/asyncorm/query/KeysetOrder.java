@@ -11,14 +11,16 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.SingularAttribute;
+import org.hibernate.dialect.NullOrdering;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.util.ClassUtils;
 
 /**
- * The total order of a keyset iteration: a queryset's explicit order over non-null basic fields,
- * then the primary key, and the condition that selects the rows after a given row in it.
+ * The total order of a keyset iteration: a queryset's explicit order over basic fields, then the
+ * primary key, and the condition that selects the rows after a given row in it. {@code NULL}s sit
+ * where the database puts them ({@link NullOrdering}), as in {@code list()}.
  *
  * @param <T> the entity type
  */
@@ -28,16 +30,20 @@ final class KeysetOrder<T> {
 
 	private final List<SingularAttribute<? super T, ?>> attributes;
 
-	private KeysetOrder(List<OrderTerm> terms, List<SingularAttribute<? super T, ?>> attributes) {
+	private final NullOrdering nulls;
+
+	private KeysetOrder(List<OrderTerm> terms, List<SingularAttribute<? super T, ?>> attributes, NullOrdering nulls) {
 		this.terms = List.copyOf(terms);
 		this.attributes = List.copyOf(attributes);
+		this.nulls = nulls;
 	}
 
 	/**
 	 * Orders by the given terms, then by primary key; by primary key alone when there is no term.
+	 * @param nulls where the database orders {@code NULL}s
 	 * @throws InvalidDataAccessApiUsageException for an order that a keyset cannot follow
 	 */
-	static <T> KeysetOrder<T> of(ModelInfo<T> model, @Nullable List<OrderTerm> ordering) {
+	static <T> KeysetOrder<T> of(ModelInfo<T> model, @Nullable List<OrderTerm> ordering, NullOrdering nulls) {
 		SingularAttribute<? super T, ?> id = keyAttribute(model, model.id().getName());
 		List<OrderTerm> terms = new ArrayList<>();
 		List<SingularAttribute<? super T, ?>> attributes = new ArrayList<>();
@@ -55,12 +61,12 @@ final class KeysetOrder<T> {
 			}
 			if (field.equals(id.getName())) {
 				// The primary key is unique: terms after it cannot change the order.
-				return new KeysetOrder<>(terms, attributes);
+				return new KeysetOrder<>(terms, attributes, nulls);
 			}
 		}
 		terms.add(new OrderTerm(new FieldPath(id.getName(), List.of(), List.of(id.getName()), id, null, false), false));
 		attributes.add(id);
-		return new KeysetOrder<>(terms, attributes);
+		return new KeysetOrder<>(terms, attributes, nulls);
 	}
 
 	private static <T> SingularAttribute<? super T, ?> keyAttribute(ModelInfo<T> model, String field) {
@@ -82,12 +88,6 @@ final class KeysetOrder<T> {
 					+ attribute.getName() + "': iterator() reads chunks by keyset, and " + type.getSimpleName()
 					+ " values have no order to compare them by.");
 		}
-		if (attribute.isOptional() && !attribute.isId() && !type.isPrimitive()) {
-			throw new InvalidDataAccessApiUsageException("Cannot iterate " + model.name() + " ordered by '"
-					+ attribute.getName() + "': the field is nullable, and iterator() reads chunks by keyset over "
-					+ "non-null fields, where databases agree on the order. Order by non-null fields "
-					+ "(@Column(nullable = false)) or by the primary key.");
-		}
 		return attribute;
 	}
 
@@ -102,45 +102,56 @@ final class KeysetOrder<T> {
 	}
 
 	/** The key of a row: its values of the order's fields. */
-	Object[] keyOf(T row) {
-		Object[] key = new Object[this.attributes.size()];
+	@Nullable Object[] keyOf(T row) {
+		@Nullable Object[] key = new Object[this.attributes.size()];
 		for (int i = 0; i < key.length; i++) {
-			Object value = EntityAttributes.get(row, this.attributes.get(i));
-			if (value == null) {
-				throw new IllegalStateException("Cannot continue iterating: a row has no value for '"
-						+ this.attributes.get(i).getName() + "', which its mapping declares non-null.");
-			}
-			key[i] = value;
+			key[i] = EntityAttributes.get(row, this.attributes.get(i));
 		}
 		return key;
 	}
 
 	/**
-	 * The rows after the row of this key: {@code a >= :a and (a > :a or (a = :a and (b > :b or
-	 * …)))}, descending terms compared the other way; the leading bound lets an index on the first
-	 * field narrow the scan.
+	 * The rows after the row of this key: {@code a > :a or (a = :a and (b > :b or …))}, each
+	 * comparison in its term's direction and aware of where {@code NULL}s sort; with a non-null
+	 * first value, led by {@code a >= :a}, so that an index on the first field narrows the scan.
 	 */
-	Condition<T> after(Object[] key) {
+	Condition<T> after(@Nullable Object[] key) {
 		return (root, statement, cb) -> {
 			int last = this.terms.size() - 1;
-			Predicate beyond = compare(root, cb, last, key[last], false);
+			Predicate beyond = beyond(root, cb, last, key[last]);
 			for (int i = last - 1; i >= 0; i--) {
-				beyond = cb.or(compare(root, cb, i, key[i], false),
-						cb.and(cb.equal(root.get(this.attributes.get(i).getName()), key[i]), beyond));
+				beyond = cb.or(beyond(root, cb, i, key[i]), cb.and(same(root, cb, i, key[i]), beyond));
 			}
-			return (last == 0) ? beyond : cb.and(compare(root, cb, 0, key[0], true), beyond);
+			if (last == 0 || key[0] == null) {
+				return beyond;
+			}
+			return cb.and(cb.or(beyond(root, cb, 0, key[0]), same(root, cb, 0, key[0])), beyond);
 		};
 	}
 
+	/** The field's value is the key's, {@code NULL} included. */
+	private Predicate same(Root<T> root, CriteriaBuilder cb, int index, @Nullable Object value) {
+		Expression<?> path = root.get(this.attributes.get(index).getName());
+		return (value != null) ? cb.equal(path, value) : cb.isNull(path);
+	}
+
+	/** The field's value comes after the key's in the term's direction, {@code NULL}s where the database puts them. */
 	@SuppressWarnings({ "rawtypes", "unchecked" })
-	private Predicate compare(Root<T> root, CriteriaBuilder cb, int index, Object value, boolean orEqual) {
+	private Predicate beyond(Root<T> root, CriteriaBuilder cb, int index, @Nullable Object value) {
 		OrderTerm term = this.terms.get(index);
 		Expression path = root.get(this.attributes.get(index).getName());
-		Comparable bound = (Comparable) value;
-		if (term.descending()) {
-			return orEqual ? cb.lessThanOrEqualTo(path, bound) : cb.lessThan(path, bound);
+		boolean nullsFirst = switch (this.nulls) {
+			case SMALLEST -> !term.descending();
+			case GREATEST -> term.descending();
+			case FIRST -> true;
+			case LAST -> false;
+		};
+		if (value == null) {
+			return nullsFirst ? cb.isNotNull(path) : cb.disjunction();
 		}
-		return orEqual ? cb.greaterThanOrEqualTo(path, bound) : cb.greaterThan(path, bound);
+		Predicate after = term.descending() ? cb.lessThan(path, (Comparable) value)
+				: cb.greaterThan(path, (Comparable) value);
+		return (nullsFirst || !this.attributes.get(index).isOptional()) ? after : cb.or(after, cb.isNull(path));
 	}
 
 }

@@ -19,6 +19,7 @@ import dev.asyncorm.execution.PersistenceExceptions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.SingularAttribute;
+import org.hibernate.dialect.NullOrdering;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.MappingMetamodel;
 import org.hibernate.persister.entity.EntityPersister;
@@ -68,6 +69,9 @@ final class ModelRuntime<T> {
 	/** The many-to-many join rows that reference this model's rows, deleted before them. */
 	final JoinRows joinRows;
 
+	/** Where the database orders {@code NULL}s, which a keyset iteration follows. */
+	final NullOrdering nullOrdering;
+
 	/** The fields of the instances read with {@code only()} or {@code defer()}. */
 	final LoadedFields loadedFields = new LoadedFields();
 
@@ -83,7 +87,9 @@ final class ModelRuntime<T> {
 		this.model = model;
 		this.converter = ValueConverter.INSTANCE;
 		this.compiler = new LookupCompiler<>(model, paths, this.converter);
-		MappingMetamodel mapping = jpa.entityManagerFactory().unwrap(SessionFactoryImplementor.class).getMappingMetamodel();
+		SessionFactoryImplementor sessionFactory = jpa.entityManagerFactory().unwrap(SessionFactoryImplementor.class);
+		this.nullOrdering = sessionFactory.getJdbcServices().getDialect().getNullOrdering();
+		MappingMetamodel mapping = sessionFactory.getMappingMetamodel();
 		this.queries = new CriteriaQueries<>(model, new PartialEntities<>(model, mapping, this.loadedFields),
 				settings.timeout());
 		this.jpa = jpa;
