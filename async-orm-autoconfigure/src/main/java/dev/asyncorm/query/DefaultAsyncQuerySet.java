@@ -914,10 +914,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 			throw new InvalidDataAccessApiUsageException(operation + "() reads rows in keyset order, which the duplicate "
 					+ "rows of unionAll() do not have; read them with list() or slices.");
 		}
-		List<OrderTerm> explicit = this.spec.ordering();
-		KeysetOrder<T> order = KeysetOrder.of(this.runtime.model,
-				(explicit != null && this.spec.reversed()) ? OrderTerm.reverse(explicit) : explicit,
-				this.runtime.nullOrdering);
+		KeysetOrder<T> order = KeysetOrder.of(this.runtime.model, ordering(), this.runtime.nullOrdering);
 		String name = operationName(operation);
 		DeferredLoading loading = this.spec.loading();
 		QuerySpec<T> rows = loading.isPartial() ? this.spec.loading(loading.including(order.fieldNames())) : this.spec;

@@ -43,12 +43,12 @@ final class KeysetOrder<T> {
 	 * @param nulls where the database orders {@code NULL}s
 	 * @throws InvalidDataAccessApiUsageException for an order that a keyset cannot follow
 	 */
-	static <T> KeysetOrder<T> of(ModelInfo<T> model, @Nullable List<OrderTerm> ordering, NullOrdering nulls) {
+	static <T> KeysetOrder<T> of(ModelInfo<T> model, List<OrderTerm> ordering, NullOrdering nulls) {
 		SingularAttribute<? super T, ?> id = keyAttribute(model, model.id().getName());
 		List<OrderTerm> terms = new ArrayList<>();
 		List<SingularAttribute<? super T, ?>> attributes = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
-		for (OrderTerm term : (ordering != null) ? ordering : List.<OrderTerm>of()) {
+		for (OrderTerm term : ordering) {
 			if (term.operand() == null) {
 				throw new InvalidDataAccessApiUsageException("Cannot iterate " + model.name() + " in random order: "
 						+ "iterator() reads chunks by keyset, which needs a stable order.");

@@ -165,13 +165,21 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 	}
 
 	@Test
-	void withoutAnExplicitOrderRowsComeByPrimaryKeyNotByTheModelsDefaultOrdering() {
+	void withoutAnExplicitOrderRowsComeInTheModelsDefaultOrdering() {
 		Article c = persist(new Article("c", null, LocalDate.of(2024, 1, 1), LocalDateTime.of(2024, 1, 1, 0, 0), null));
 		Article a = persist(new Article("a", null, LocalDate.of(2024, 1, 2), LocalDateTime.of(2024, 1, 2, 0, 0), null));
 		Article b = persist(new Article("b", null, LocalDate.of(2024, 1, 3), LocalDateTime.of(2024, 1, 3, 0, 0), null));
 		RecordingSubscriber<Article> subscriber = RecordingSubscriber.subscribe(this.articles.iterator(2), Long.MAX_VALUE);
 		assertThat(subscriber.done).succeedsWithin(TIMEOUT);
-		assertThat(subscriber.items).extracting(Article::getId).containsExactly(c.getId(), a.getId(), b.getId());
+		assertThat(subscriber.items).extracting(Article::getId).containsExactly(a.getId(), b.getId(), c.getId());
+		RecordingSubscriber<Article> reversed = RecordingSubscriber.subscribe(this.articles.reverse().iterator(2),
+				Long.MAX_VALUE);
+		assertThat(reversed.done).succeedsWithin(TIMEOUT);
+		assertThat(reversed.items).extracting(Article::getId).containsExactly(c.getId(), b.getId(), a.getId());
+		RecordingSubscriber<Article> byId = RecordingSubscriber.subscribe(this.articles.orderBy().iterator(2),
+				Long.MAX_VALUE);
+		assertThat(byId.done).succeedsWithin(TIMEOUT);
+		assertThat(byId.items).extracting(Article::getId).containsExactly(c.getId(), a.getId(), b.getId());
 	}
 
 	@Test
