@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import dev.asyncorm.Aggregate;
 import dev.asyncorm.AsyncQuerySet;
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +50,26 @@ class PizzaController {
 	@GetMapping("/pizzas/search")
 	CompletableFuture<List<PizzaView>> search(@RequestParam String prefix) {
 		return this.pizzas.findByNameStartingWith(prefix).thenApply(PizzaView::listOf);
+	}
+
+	/**
+	 * Pizzas by number of toppings, most first, Django's
+	 * {@code values("name", "box__name").annotate(topping_count=Count("toppings"))}: one
+	 * {@code GROUP BY} query across the many-to-many relation and the box.
+	 */
+	@GetMapping("/pizzas/by-toppings")
+	CompletableFuture<List<Map<String, Object>>> byToppings() {
+		return this.pizzas.values("name", "box__name")
+			.annotate("toppingCount", Aggregate.count("toppings"))
+			.orderBy("-toppingCount", "name")
+			.list();
+	}
+
+	/** The menu's prices across the one-to-one relation, Django's {@code aggregate(Min("price__amount"), …)}. */
+	@GetMapping("/pizzas/prices")
+	CompletableFuture<Map<String, Object>> prices() {
+		return this.pizzas.aggregate(Aggregate.count("pk").as("pizzas"), Aggregate.min("price__amount"),
+				Aggregate.max("price__amount"));
 	}
 
 	@GetMapping("/pizzas/count")

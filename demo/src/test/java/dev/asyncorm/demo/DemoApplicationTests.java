@@ -60,6 +60,32 @@ class DemoApplicationTests {
 	}
 
 	@Test
+	void groupsPizzasByTheirNumberOfToppings() {
+		this.client.get()
+			.uri("/pizzas/by-toppings")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json("""
+					[{"name":"Funghi","box__name":"large","toppingCount":3},
+					 {"name":"Carbonara","box__name":"large","toppingCount":2},
+					 {"name":"Margherita","box__name":"small","toppingCount":2}]""", JsonCompareMode.STRICT);
+	}
+
+	@Test
+	void aggregatesPricesAcrossTheOneToOneRelation() {
+		this.client.get()
+			.uri("/pizzas/prices")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json("""
+					{"pizzas":3,"price__amount__min":8.50,"price__amount__max":10.00}""", JsonCompareMode.STRICT);
+	}
+
+	@Test
 	void getsOnePizzaById() {
 		PizzaJson funghi = getPizzas("/pizzas?name=Funghi").get(0);
 		PizzaJson found = this.client.get()
