@@ -1,7 +1,6 @@
 package dev.asyncorm.query;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import jakarta.persistence.PersistenceUnitUtil;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.query.criteria.JpaSimpleCase;
 import org.jspecify.annotations.Nullable;
@@ -84,28 +82,13 @@ final class BulkUpdate<T> {
 			if (attribute instanceof SingularAttribute<?, ?> singular && singular.isId()) {
 				throw new InvalidDataAccessApiUsageException("bulkUpdate() cannot be used with primary key fields.");
 			}
-			if (!(attribute instanceof SingularAttribute<? super T, ?> singular) || !updatable(persister, singular)) {
+			if (!(attribute instanceof SingularAttribute<? super T, ?> singular) || !UpdatableColumns.isUpdatable(persister, singular)) {
 				throw new InvalidDataAccessApiUsageException("bulkUpdate() can only be used with concrete fields: '"
 						+ name + "' is not an updatable column of " + this.runtime.model.name() + ".");
 			}
 			fields.put(singular.getName(), singular);
 		}
 		return List.copyOf(fields.values());
-	}
-
-	/** Whether the attribute is a basic value or a foreign key of the entity's own table, and may be updated. */
-	private static boolean updatable(EntityPersister persister, SingularAttribute<?, ?> attribute) {
-		Attribute.PersistentAttributeType type = attribute.getPersistentAttributeType();
-		if (type != Attribute.PersistentAttributeType.BASIC && type != Attribute.PersistentAttributeType.MANY_TO_ONE
-				&& type != Attribute.PersistentAttributeType.ONE_TO_ONE) {
-			return false;
-		}
-		AttributeMapping mapping = persister.findAttributeMapping(attribute.getName());
-		List<String> tables = Arrays.asList(persister.getTableNames());
-		boolean[] updatable = { false };
-		mapping.forEachSelectable((index, selectable) -> updatable[0] |= selectable.isUpdateable()
-				&& !selectable.isFormula() && tables.contains(selectable.getContainingTableExpression()));
-		return updatable[0];
 	}
 
 	private @Nullable Object[] values(T entity, PersistenceUnitUtil util) {

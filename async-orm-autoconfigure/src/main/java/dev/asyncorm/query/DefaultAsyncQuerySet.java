@@ -947,7 +947,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	private CompletableFuture<Long> submitBulkUpdate(List<R> objects, List<String> fields, @Nullable Integer batchSize) {
 		requireEntities("bulkUpdate");
 		requireUnsliced("update");
-		entities(objects).forEach((object) -> this.runtime.requireLoaded(object, fields, "bulkUpdate"));
+		entities(objects).forEach((object) -> this.runtime.deferredFields.requireWritable(object, fields, "bulkUpdate"));
 		BulkUpdate<T> update = new BulkUpdate<>(this.runtime, this.spec, entities(objects), fields, batchSize);
 		if (objects.isEmpty() || this.spec.empty()) {
 			return CompletableFuture.completedFuture(0L);

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import dev.asyncorm.AsyncModelRepository;
@@ -84,9 +83,9 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 	 * @return a future of the result
 	 */
 	public CompletableFuture<T> save(T entity) {
-		Set<String> loaded = this.runtime.loadedFields.of(entity);
-		if (loaded != null) {
-			return save(entity, loaded.toArray(String[]::new));
+		List<String> deferredSave = this.runtime.deferredFields.toSave(entity);
+		if (deferredSave != null) {
+			return save(entity, deferredSave.toArray(String[]::new));
 		}
 		return this.runtime.submit("save", () -> this.runtime.jpa.write((em) -> {
 			if (this.runtime.entityInformation.isNew(entity)) {
@@ -108,7 +107,7 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 		if (id == null) {
 			throw new InvalidDataAccessApiUsageException("Cannot force an update in save() with no primary key.");
 		}
-		this.runtime.requireLoaded(entity, List.of(updateFields), "save");
+		this.runtime.deferredFields.requireWritable(entity, List.of(updateFields), "save");
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
 		for (String field : updateFields) {
 			SingularAttribute<? super T, ?> attribute = this.runtime.model.writableAttribute(field);

@@ -24,6 +24,12 @@ public final class ModelManagers {
 	/** One resolver for every model, so that the relation names of each entity are found once. */
 	private final PathResolver paths;
 
+	/**
+	 * One record of partly read instances for every repository and related manager, so that
+	 * whichever saves an instance knows how it was read.
+	 */
+	private final LoadedFields loadedFields = new LoadedFields();
+
 	private final ConcurrentMap<Class<?>, ModelManager<?>> managers = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<RuntimeKey, ModelRuntime<?>> runtimes = new ConcurrentHashMap<>();
@@ -78,8 +84,8 @@ public final class ModelManagers {
 
 	private <T> ModelRuntime<T> runtime(Class<?> repositoryInterface, Class<T> domainType) {
 		EntityType<T> entityType = this.jpa.entityManagerFactory().getMetamodel().entity(domainType);
-		return new ModelRuntime<>(new ModelInfo<>(entityType), this.paths, this.jpa, this.dispatcher, this.exceptions,
-				repositoryInterface.getSimpleName(), this.settings);
+		return new ModelRuntime<>(new ModelInfo<>(entityType), this.paths, this.loadedFields, this.jpa, this.dispatcher,
+				this.exceptions, repositoryInterface.getSimpleName(), this.settings);
 	}
 
 	private record RuntimeKey(Class<?> repositoryInterface, Class<?> domainType) {

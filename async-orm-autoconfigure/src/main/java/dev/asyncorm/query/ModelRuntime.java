@@ -1,11 +1,9 @@
 package dev.asyncorm.query;
 
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -72,8 +70,11 @@ final class ModelRuntime<T> {
 	/** Where the database orders {@code NULL}s, which a keyset iteration follows. */
 	final NullOrdering nullOrdering;
 
-	/** The fields of the instances read with {@code only()} or {@code defer()}. */
-	final LoadedFields loadedFields = new LoadedFields();
+	/** The fields of the instances read with {@code only()} or {@code defer()}, for the whole persistence unit. */
+	final LoadedFields loadedFields;
+
+	/** What writes may do with those instances. */
+	final DeferredFields<T> deferredFields;
 
 	/** The application's defaults: chunk size, batch size, statement timeout. */
 	final QuerySettings settings;
@@ -82,9 +83,11 @@ final class ModelRuntime<T> {
 
 	private final String repositoryName;
 
-	ModelRuntime(ModelInfo<T> model, PathResolver paths, JpaAccess jpa, OperationDispatcher dispatcher,
-			PersistenceExceptions exceptions, String repositoryName, QuerySettings settings) {
+	ModelRuntime(ModelInfo<T> model, PathResolver paths, LoadedFields loadedFields, JpaAccess jpa,
+			OperationDispatcher dispatcher, PersistenceExceptions exceptions, String repositoryName,
+			QuerySettings settings) {
 		this.model = model;
+		this.loadedFields = loadedFields;
 		this.converter = ValueConverter.INSTANCE;
 		this.compiler = new LookupCompiler<>(model, paths, this.converter);
 		SessionFactoryImplementor sessionFactory = jpa.entityManagerFactory().unwrap(SessionFactoryImplementor.class);
@@ -103,6 +106,7 @@ final class ModelRuntime<T> {
 		this.defaultOrdering = OrderTerm.parseAll(model.ordering(), this.compiler, Map.of());
 		EntityPersister persister = mapping.getEntityDescriptor(model.javaType());
 		this.joinRows = JoinRows.of(mapping, model.javaType());
+		this.deferredFields = new DeferredFields<>(model, loadedFields, persister);
 		this.bulkDeletable = !persister.hasCascadeDelete() && !hasOwnedCollectionsBesideJoinTables(mapping, model.javaType())
 				&& Arrays.stream(persister.getPropertyCascadeStyles()).noneMatch((style) -> style.hasOrphanDelete());
 	}
@@ -177,25 +181,6 @@ final class ModelRuntime<T> {
 					this.model.name() + " object can't be " + action + " because its id is null.");
 		}
 		return id;
-	}
-
-	/**
-	 * Checks that an instance read with {@code only()} or {@code defer()} has these fields loaded,
-	 * since writing one it has not read would write {@code null} over the row's value.
-	 * @throws InvalidDataAccessApiUsageException naming the first field that was deferred
-	 */
-	void requireLoaded(T entity, Collection<String> fields, String operation) {
-		Set<String> loaded = this.loadedFields.of(entity);
-		if (loaded == null) {
-			return;
-		}
-		for (String field : fields) {
-			String name = this.model.writableAttribute(field).getName();
-			if (!loaded.contains(name)) {
-				throw new InvalidDataAccessApiUsageException(operation + "() cannot write '" + field + "' of a "
-						+ this.model.name() + " read without it by only() or defer(); refresh() it first.");
-			}
-		}
 	}
 
 	/**

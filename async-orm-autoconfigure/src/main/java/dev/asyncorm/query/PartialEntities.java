@@ -1,11 +1,13 @@
 package dev.asyncorm.query;
 
-import java.lang.reflect.Array;
+import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
@@ -58,10 +60,23 @@ final class PartialEntities<T> {
 		List<Selection<?>> selections = new ArrayList<>();
 		selections.add(root.get(this.model.id().getName()));
 		for (SingularAttribute<? super T, ?> attribute : loaded) {
-			Path<?> path = root.get(attribute.getName());
-			selections.add(attribute.isAssociation() ? path.get(idOf((EntityType<?>) attribute.getType()).getName()) : path);
+			if (!attribute.isAssociation()) {
+				selections.add(root.get(attribute.getName()));
+				continue;
+			}
+			// The inverse side of a one-to-one has no foreign key here: reading its id joins, and an
+			// implicit join would be inner, dropping the rows without one.
+			Path<?> related = isInverse(attribute) ? root.join(attribute.getName(), JoinType.LEFT)
+					: root.get(attribute.getName());
+			selections.add(related.get(idOf((EntityType<?>) attribute.getType()).getName()));
 		}
 		return selections;
+	}
+
+	private static boolean isInverse(SingularAttribute<?, ?> attribute) {
+		OneToOne oneToOne = (attribute.getJavaMember() instanceof AnnotatedElement member)
+				? member.getAnnotation(OneToOne.class) : null;
+		return oneToOne != null && !oneToOne.mappedBy().isEmpty();
 	}
 
 	/** Builds an instance from a row of {@link #selections}; {@code session} is the one that read it. */
@@ -84,7 +99,7 @@ final class PartialEntities<T> {
 				unset(instance, attribute, id, session);
 			}
 		}
-		this.loadedFields.record(instance, names);
+		this.loadedFields.record(instance, Set.copyOf(names));
 		return instance;
 	}
 
@@ -98,8 +113,7 @@ final class PartialEntities<T> {
 			EntityAttributes.set(instance, attribute, collection);
 		}
 		else {
-			Class<?> type = attribute.getJavaType();
-			EntityAttributes.set(instance, attribute, type.isPrimitive() ? Array.get(Array.newInstance(type, 1), 0) : null);
+			EntityAttributes.set(instance, attribute, DeferredFields.unsetValue(attribute.getJavaType()));
 		}
 	}
 

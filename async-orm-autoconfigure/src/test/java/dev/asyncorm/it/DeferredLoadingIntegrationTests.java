@@ -27,6 +27,12 @@ class DeferredLoadingIntegrationTests extends AbstractIntegrationTests {
 	@Autowired
 	private PizzaRepository pizzas;
 
+	@Autowired
+	private StockItemRepository stockItems;
+
+	@Autowired
+	private BoxRepository boxes;
+
 	private Box small;
 
 	@BeforeEach
@@ -128,11 +134,46 @@ class DeferredLoadingIntegrationTests extends AbstractIntegrationTests {
 	}
 
 	@Test
+	void saveAlsoWritesTheDeferredFieldsAssignedSince() {
+		Pizza pizza = this.pizzas.only("name").get("name", "margherita").join();
+		pizza.setPrice(15);
+		this.recorder.reset();
+		assertThat(this.pizzas.save(pizza)).succeedsWithin(Duration.ofSeconds(10));
+		String update = this.recorder.sql().stream()
+			.map((sql) -> sql.toLowerCase(Locale.ROOT))
+			.filter((sql) -> sql.trim().startsWith("update"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(update).contains("name").contains("price").doesNotContain("box_id");
+		assertThat(this.pizzas.get("name", "margherita").join().getPrice()).isEqualTo(15);
+		assertThat(this.pizzas.bulkUpdate(List.of(pizza), "price")).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(1L);
+	}
+
+	@Test
+	void anInstanceReadInPartThroughARelatedManagerIsSavedInPartByTheRepository() {
+		Pizza pizza = this.boxes.<Pizza>related(this.small, "pizzas").only("name").get().join();
+		assertThat(this.pizzas.save(pizza)).succeedsWithin(Duration.ofSeconds(10));
+		Pizza stored = this.pizzas.selectRelated("box").get("name", "margherita").join();
+		assertThat(stored.getPrice()).isEqualTo(10);
+		assertThat(stored.getBox().getName()).isEqualTo("small");
+	}
+
+	@Test
+	void aVersionedEntityReadInPartCannotBeSaved() {
+		persist(new StockItem("north", "A-1", 3, null));
+		StockItem item = this.stockItems.only("quantity").get("sku", "A-1").join();
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class).isThrownBy(() -> this.stockItems.save(item))
+			.withMessage("save() of a StockItem read with only() or defer() is not supported: its @Version would not "
+					+ "be checked; refresh() it first.");
+	}
+
+	@Test
 	void writingAFieldThatWasNotReadIsRefusedUntilRefresh() {
 		Pizza pizza = this.pizzas.only("price").get("name", "margherita").join();
 		pizza.setBox(null);
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class).isThrownBy(() -> this.pizzas.save(pizza, "box"))
-			.withMessage("save() cannot write 'box' of a Pizza read without it by only() or defer(); refresh() it first.");
+			.withMessage("save() cannot write 'box' of a Pizza read without it by only() or defer(); assign it a value, "
+					+ "or refresh() the instance first.");
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
 			.isThrownBy(() -> this.pizzas.bulkUpdate(List.of(pizza), "box"))
 			.withMessageStartingWith("bulkUpdate() cannot write 'box' of a Pizza");
