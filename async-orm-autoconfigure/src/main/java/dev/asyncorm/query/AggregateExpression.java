@@ -19,9 +19,10 @@ import org.springframework.util.ClassUtils;
  * @param path the field aggregated
  * @param condition the condition of a conditional aggregate, or {@code null}
  * @param orElse the value when there is nothing to aggregate, or {@code null}
+ * @param spansRelations whether its field or its condition reads other tables
  */
 record AggregateExpression(Aggregate aggregate, FieldPath path, LookupCompiler.@Nullable Part condition,
-		@Nullable Object orElse) {
+		@Nullable Object orElse, boolean spansRelations) {
 
 	/** The type of an aggregate's result, as Django gives it: counts and integer sums are longs, means doubles. */
 	static Class<?> resultType(Aggregate.Function function, Class<?> fieldType) {

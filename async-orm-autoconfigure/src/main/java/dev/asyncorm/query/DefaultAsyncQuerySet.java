@@ -402,6 +402,12 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 			throw new InvalidDataAccessApiUsageException("aggregate() needs at least one Aggregate.");
 		}
 		List<AggregateExpression> compiled = Arrays.stream(aggregates).map(this.runtime.compiler::aggregate).toList();
+		if (this.spec.isSliced() && compiled.stream().anyMatch(AggregateExpression::spansRelations)) {
+			// The slice is a subquery of ids: an aggregate across relations would join again from
+			// each id, counting the rows that the filters' joins repeat more than once.
+			throw new InvalidDataAccessApiUsageException("aggregate() across relations on a sliced queryset is not "
+					+ "supported; aggregate the fields of " + this.runtime.model.name() + " itself, or do not slice.");
+		}
 		if (this.spec.empty() || Integer.valueOf(0).equals(this.spec.limit())) {
 			Map<String, Object> empty = new LinkedHashMap<>();
 			compiled.forEach((aggregate) -> empty.put(aggregate.alias(), aggregate.emptyValue()));
@@ -587,9 +593,13 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 			return CompletableFuture.completedFuture(Map.of());
 		}
 		String lookup = attribute.getName() + "__in";
-		List<QuerySpec<T>> chunks = (values == null) ? List.of(this.spec)
+		DeferredLoading loading = this.spec.loading();
+		// The rows are keyed by the field, which is read whatever only() or defer() said.
+		QuerySpec<T> keyed = loading.isPartial() ? this.spec.loading(loading.including(List.of(attribute.getName())))
+				: this.spec;
+		List<QuerySpec<T>> chunks = (values == null) ? List.of(keyed)
 				: Batches.split(values, ModelRuntime.IN_CHUNK).stream()
-					.map((chunk) -> this.spec.where(this.runtime.compiler.compile(Q.of(lookup, chunk))))
+					.map((chunk) -> keyed.where(this.runtime.compiler.compile(Q.of(lookup, chunk))))
 					.toList();
 		return submit("inBulk", () -> readRows((em) -> {
 			Map<Object, R> rows = new LinkedHashMap<>();
@@ -917,7 +927,11 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		KeysetOrder<T> order = KeysetOrder.of(this.runtime.model, ordering(), this.runtime.nullOrdering);
 		String name = operationName(operation);
 		DeferredLoading loading = this.spec.loading();
-		QuerySpec<T> rows = loading.isPartial() ? this.spec.loading(loading.including(order.fieldNames())) : this.spec;
+		QuerySpec<T> loaded = loading.isPartial() ? this.spec.loading(loading.including(order.fieldNames())) : this.spec;
+		// A keyset cannot tell apart the copies of a row that joins repeat: each row comes once.
+		CriteriaQueries<T> queries = this.runtime.queries;
+		QuerySpec<T> rows = loaded.spansRelations()
+				? loaded.onlyWhere((root, statement, cb) -> queries.idIn(loaded, root, statement, cb)) : loaded;
 		return (Flow.Publisher<R>) new ChunkedPublisher<>(() -> new KeysetCursor<>(this.runtime, name, rows, order, chunkSize));
 	}
 

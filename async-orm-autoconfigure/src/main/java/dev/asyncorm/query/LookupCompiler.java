@@ -118,8 +118,9 @@ final class LookupCompiler<T> {
 	 */
 	AggregateExpression aggregate(Aggregate aggregate) {
 		FieldPath path = field(aggregate.field());
+		Compiler conditionCompiler = new Compiler(Map.of());
 		Part condition = (aggregate.condition() != null)
-				? aggregate.condition().accept(new Compiler(Map.of())).apply(false) : null;
+				? aggregate.condition().accept(conditionCompiler).apply(false) : null;
 		Object orElse = (aggregate.defaultValue() != null) ? this.converter.convert(aggregate.defaultValue(),
 				AggregateExpression.resultType(aggregate.function(), path.javaType()), aggregate.alias()) : null;
 		if (aggregate.isDistinct() && aggregate.function() != Aggregate.Function.COUNT) {
@@ -131,7 +132,8 @@ final class LookupCompiler<T> {
 						+ path.javaType().getSimpleName() + " values, not numbers.");
 			}
 		}
-		return new AggregateExpression(aggregate, path, condition, orElse);
+		return new AggregateExpression(aggregate, path, condition, orElse,
+				path.spansRelations() || conditionCompiler.spansRelations);
 	}
 
 	/**

@@ -213,6 +213,13 @@ final class QuerySpec<T> {
 		return this.conditions.stream().anyMatch(Condition::spansRelations);
 	}
 
+	/** The same queryset with its conditions replaced by one. */
+	QuerySpec<T> onlyWhere(Condition<T> condition) {
+		QuerySpec<T> copy = copy();
+		copy.conditions = List.of(condition);
+		return copy;
+	}
+
 	QuerySpec<T> where(Condition<T> condition) {
 		List<Condition<T>> conditions = new ArrayList<>(this.conditions);
 		conditions.add(condition);

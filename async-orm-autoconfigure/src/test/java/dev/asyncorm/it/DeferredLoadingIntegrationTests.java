@@ -203,6 +203,13 @@ class DeferredLoadingIntegrationTests extends AbstractIntegrationTests {
 	}
 
 	@Test
+	void inBulkReadsTheFieldItKeysBy() {
+		Map<Object, Pizza> byName = this.pizzas.defer("name").inBulk(List.of("margherita", "plain"), "name").join();
+		assertThat(byName.keySet()).containsExactlyInAnyOrder("margherita", "plain");
+		assertThat(byName.get("plain").getPrice()).isEqualTo(7);
+	}
+
+	@Test
 	void misuseIsReportedWhenTheQuerysetIsBuilt() {
 		assertThatExceptionOfType(InvalidLookupException.class).isThrownBy(() -> this.pizzas.only("box__name"))
 			.withMessage("only() takes fields of Pizza itself; 'box__name' spans a relation, which only() does not load.");

@@ -254,6 +254,9 @@ class ProjectionIntegrationTests extends AbstractIntegrationTests {
 			.isThrownBy(() -> this.pizzas.all().distinct().limit(2).aggregate(Aggregate.count("pk")))
 			.withMessageStartingWith("aggregate() on a sliced distinct() queryset is not supported");
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> this.pizzas.all().limit(2).aggregate(Aggregate.count("toppings")))
+			.withMessageStartingWith("aggregate() across relations on a sliced queryset is not supported");
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
 			.isThrownBy(() -> this.pizzas.aggregate(Aggregate.avg("name")))
 			.withMessage("AVG(name) as name__avg: field 'name' holds String values, not numbers.");
 		assertThatExceptionOfType(InvalidLookupException.class)
