@@ -395,7 +395,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 			throw new InvalidDataAccessApiUsageException("aggregate() on a sliced distinct() queryset is not supported; "
 					+ "aggregate the whole queryset, or slice it without distinct().");
 		}
-		if (this.projection.columns() != null && this.projection.columns().stream().anyMatch(Column::aggregate)) {
+		if (isGrouped()) {
 			throw new InvalidDataAccessApiUsageException("aggregate() after values().annotate() is not supported.");
 		}
 		if (aggregates.length == 0) {
@@ -501,13 +501,13 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	@Override
 	public CompletableFuture<Optional<R>> first() {
-		return firstBy("first", orderingOrPk());
+		return firstBy("first", orderingOrPk("first"));
 	}
 
 	@Override
 	public CompletableFuture<Optional<R>> last() {
 		requireUnsliced("reverse");
-		return firstBy("last", OrderTerm.reverse(orderingOrPk()));
+		return firstBy("last", OrderTerm.reverse(orderingOrPk("last")));
 	}
 
 	private CompletableFuture<Optional<R>> firstBy(String operation, List<OrderTerm> ordering) {
@@ -749,7 +749,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	/** Counts every row, ignoring the slice: distinct or grouped projections count their own rows. */
 	private long countAll(EntityManager em) {
 		List<Column> columns = this.projection.columns();
-		boolean ownRows = columns != null && (this.spec.distinct() || columns.stream().anyMatch(Column::aggregate));
+		boolean ownRows = columns != null && (this.spec.distinct() || isGrouped());
 		return ownRows ? this.runtime.queries.countProjected(em, this.spec, columns)
 				: this.runtime.queries.count(em, this.spec);
 	}
@@ -865,15 +865,26 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	/** The order of {@code list()}: the explicit one, else the model's default, inverted by {@code reverse()}. */
 	private List<OrderTerm> ordering() {
-		List<OrderTerm> ordering = (this.spec.ordering() != null) ? this.spec.ordering() : this.runtime.defaultOrdering;
+		List<OrderTerm> ordering = (this.spec.ordering() != null) ? this.spec.ordering()
+				: isGrouped() ? List.of() : this.runtime.defaultOrdering;
 		return this.spec.reversed() ? OrderTerm.reverse(ordering) : ordering;
 	}
 
+	/** Whether the rows are the groups of {@code values(...).annotate(...)}, which the model's default ordering would split. */
+	private boolean isGrouped() {
+		List<Column> columns = this.projection.columns();
+		return columns != null && columns.stream().anyMatch(Column::aggregate);
+	}
+
 	/** The order of {@code first()} and {@code last()}: as {@link #ordering()}, else the primary key. */
-	private List<OrderTerm> orderingOrPk() {
+	private List<OrderTerm> orderingOrPk(String operation) {
 		List<OrderTerm> ordering = ordering();
 		if (!ordering.isEmpty()) {
 			return ordering;
+		}
+		if (isGrouped()) {
+			throw new InvalidDataAccessApiUsageException("Cannot use " + operation + "() on an unordered queryset "
+					+ "performing aggregation. Add an ordering with orderBy().");
 		}
 		return List.of(new OrderTerm(this.runtime.compiler.field("pk"), this.spec.reversed()));
 	}

@@ -1,10 +1,12 @@
 package dev.asyncorm.it;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.asyncorm.Aggregate;
 import dev.asyncorm.AsyncQuerySet;
@@ -32,6 +34,9 @@ class ProjectionIntegrationTests extends AbstractIntegrationTests {
 
 	@Autowired
 	private BoxRepository boxes;
+
+	@Autowired
+	private ArticleRepository articles;
 
 	@BeforeEach
 	void seed() {
@@ -97,7 +102,7 @@ class ProjectionIntegrationTests extends AbstractIntegrationTests {
 			.isEqualTo(List.of("plain", "margherita", "funghi", "diavola"));
 		assertThat(this.pizzas.orderBy("price").filter("price__isnull", false).valuesList("price", Long.class).first())
 			.succeedsWithin(TIMEOUT)
-			.isEqualTo(java.util.Optional.of(8L));
+			.isEqualTo(Optional.of(8L));
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
 			.isThrownBy(() -> this.pizzas.valuesList("box__name", Integer.class))
 			.withMessage("valuesList(\"box__name\", Integer.class): the field holds String values.");
@@ -196,6 +201,23 @@ class ProjectionIntegrationTests extends AbstractIntegrationTests {
 			.isEqualTo(List.of(row("name", "small", "total", 20L), row("name", "large", "total", 10L)));
 		assertThat(this.pizzas.values("box__name").annotate("n", Aggregate.count("pk")).count()).succeedsWithin(TIMEOUT)
 			.isEqualTo(3L);
+	}
+
+	@Test
+	void theModelsDefaultOrderingDoesNotSplitTheGroups() {
+		LocalDateTime now = LocalDateTime.of(2024, 1, 1, 0, 0);
+		for (String headline : List.of("a", "b", "c")) {
+			persist(new Article(headline, null, now.toLocalDate(), now, headline.equals("c") ? 5 : 4));
+		}
+		// Article is ordered by headline, which would make each article its own group.
+		AsyncQuerySet<Map<String, Object>> perRating = this.articles.values("rating").annotate("n", Aggregate.count("pk"));
+		assertThat(perRating.filter("n__gt", 1).list()).succeedsWithin(TIMEOUT)
+			.isEqualTo(List.of(row("rating", 4, "n", 2L)));
+		assertThat(perRating.orderBy("rating").first()).succeedsWithin(TIMEOUT)
+			.isEqualTo(Optional.of(row("rating", 4, "n", 2L)));
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class).isThrownBy(() -> perRating.first())
+			.withMessage("Cannot use first() on an unordered queryset performing aggregation. Add an ordering with "
+					+ "orderBy().");
 	}
 
 	@Test
