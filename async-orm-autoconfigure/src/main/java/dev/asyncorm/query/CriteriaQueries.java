@@ -400,13 +400,32 @@ final class CriteriaQueries<T> {
 	 * The rows of every spec, each as often as it appears in them, Django's
 	 * {@code union(all=True)}: the statement also reads from
 	 * {@code (SELECT id ... UNION ALL SELECT id ...)}, one row per id listed, joined on the id.
+	 * The condition spans relations, so that rows are read keeping their repeats.
 	 */
-	Predicate inUnionAll(List<QuerySpec<T>> specs, Root<T> root, CommonAbstractCriteria statement,
+	Condition<T> unionAll(List<QuerySpec<T>> specs) {
+		return new Condition<>() {
+
+			@Override
+			public Predicate toPredicate(Root<T> root, CommonAbstractCriteria statement, CriteriaBuilder cb) {
+				return inUnionAll(specs, root, statement, (HibernateCriteriaBuilder) cb);
+			}
+
+			@Override
+			public boolean spansRelations() {
+				return true;
+			}
+
+		};
+	}
+
+	private Predicate inUnionAll(List<QuerySpec<T>> specs, Root<T> root, CommonAbstractCriteria statement,
 			HibernateCriteriaBuilder cb) {
 		if (!(statement instanceof JpaSelectCriteria<?> select)) {
 			throw new IllegalStateException("unionAll() reads rows; it cannot select the rows of " + statement);
 		}
-		List<JpaSubQuery<Object>> parts = specs.stream().map((spec) -> ids(select, spec, cb).query()).toList();
+		List<JpaSubQuery<Object>> parts = specs.stream()
+			.map((spec) -> ids(select, spec, cb).query().distinct(spec.distinct()))
+			.toList();
 		JpaSubQuery<Object> ids = (parts.size() == 1) ? parts.get(0)
 				: cb.union(true, parts.get(0), parts.subList(1, parts.size()).toArray(Subquery<?>[]::new));
 		return joinedOnId(select, ids, root, cb);

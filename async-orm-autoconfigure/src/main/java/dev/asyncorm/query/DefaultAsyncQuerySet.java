@@ -31,7 +31,6 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.SingularAttribute;
-import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
@@ -622,21 +621,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	@SafeVarargs
 	public final AsyncQuerySet<R> unionAll(AsyncQuerySet<R>... others) {
 		List<QuerySpec<T>> parts = combinable("unionAll", others).stream().filter((spec) -> !spec.empty()).toList();
-		CriteriaQueries<T> queries = this.runtime.queries;
-		Condition<T> listed = new Condition<>() {
-
-			@Override
-			public Predicate toPredicate(Root<T> root, CommonAbstractCriteria statement, CriteriaBuilder cb) {
-				return queries.inUnionAll(parts, root, statement, (HibernateCriteriaBuilder) cb);
-			}
-
-			@Override
-			public boolean spansRelations() {
-				return true;
-			}
-
-		};
-		QuerySpec<T> combined = QuerySpec.combined("unionAll", listed);
+		QuerySpec<T> combined = this.spec.combined("unionAll", this.runtime.queries.unionAll(parts));
 		return new DefaultAsyncQuerySet<>(this.runtime, parts.isEmpty() ? combined.none() : combined, this.scope,
 				this.projection);
 	}
@@ -671,7 +656,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 				default -> cb.and(parts[0], cb.not(cb.or(Arrays.copyOfRange(parts, 1, parts.length))));
 			};
 		};
-		return new DefaultAsyncQuerySet<>(this.runtime, QuerySpec.combined(combinator, rows), this.scope,
+		return new DefaultAsyncQuerySet<>(this.runtime, this.spec.combined(combinator, rows), this.scope,
 				this.projection);
 	}
 

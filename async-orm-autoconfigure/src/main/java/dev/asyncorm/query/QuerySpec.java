@@ -123,10 +123,18 @@ final class QuerySpec<T> {
 		return this.combinator;
 	}
 
-	/** A queryset of the rows one condition selects, made by a set operation. */
-	static <T> QuerySpec<T> combined(String combinator, Condition<T> rows) {
+	/**
+	 * The queryset of the rows one condition selects, made by a set operation on this one: it
+	 * keeps how this one reads its rows (timeout, loaded fields, related loading), not its filters,
+	 * order or slice.
+	 */
+	QuerySpec<T> combined(String combinator, Condition<T> rows) {
 		QuerySpec<T> spec = new QuerySpec<T>().where(rows);
 		spec.combinator = combinator;
+		spec.timeout = this.timeout;
+		spec.loading = this.loading;
+		spec.selectRelated = this.selectRelated;
+		spec.prefetchRelated = this.prefetchRelated;
 		return spec;
 	}
 

@@ -118,6 +118,10 @@ class CombinationIntegrationTests extends AbstractIntegrationTests {
 			.containsExactly(Map.entry("price__sum", 42L), Map.entry("pk__count", 4L));
 		assertThat(names(small.unionAll(this.pizzas.none()))).containsExactly("diavola", "margherita");
 		assertThat(this.pizzas.none().unionAll(this.pizzas.none()).count()).succeedsWithin(TIMEOUT).isEqualTo(0L);
+		this.recorder.reset();
+		List<Pizza> partly = small.only("name").timeout(Duration.ofSeconds(3)).unionAll(expensive).list().join();
+		assertThat(partly).extracting(Pizza::getPrice).containsOnlyNulls().hasSize(4);
+		assertThat(this.recorder.queryTimeouts()).contains(3);
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
 			.isThrownBy(() -> both.filter("name", "x"))
 			.withMessage("Calling filter() after unionAll() is not supported.");
