@@ -233,8 +233,9 @@ final class LookupCompiler<T> {
 	private FieldReference reference(F expression) {
 		FCompiler compiler = new FCompiler(true);
 		ExpressionFactory factory = expression.accept(compiler);
-		boolean nullable = !compiler.arithmetic && compiler.fields.get(0).nullable();
-		return new FieldReference(factory, compiler.fields.stream().anyMatch(FieldPath::spansRelations), nullable);
+		boolean nullable = !compiler.arithmetic && compiler.fields.get(0).attribute().isOptional();
+		return new FieldReference(factory, compiler.fields.stream().anyMatch(FieldPath::spansRelations),
+				compiler.fields.stream().anyMatch(FieldPath::multiValued), nullable);
 	}
 
 	/**
@@ -242,11 +243,13 @@ final class LookupCompiler<T> {
 	 *
 	 * @param factory its expression
 	 * @param spansRelations whether it reads other tables
-	 * @param nullable whether it is one field whose value can be {@code NULL}, which an
-	 * {@code exclude} keeps out of the comparison, as Django's {@code IS NOT NULL} does
+	 * @param multiValued whether it reads through a collection, which makes an {@code exclude}
+	 * a {@code NOT EXISTS}, as for a lookup across one
+	 * @param nullable whether it is one field that can hold {@code NULL}, which an {@code exclude}
+	 * keeps out of the comparison, as Django's {@code IS NOT NULL} does
 	 */
-	private record FieldReference(ExpressionFactory factory, boolean spansRelations, boolean nullable)
-			implements ExpressionFactory {
+	private record FieldReference(ExpressionFactory factory, boolean spansRelations, boolean multiValued,
+			boolean nullable) implements ExpressionFactory {
 
 		@Override
 		public Expression<?> create(Joins joins, HibernateCriteriaBuilder cb) {
@@ -444,7 +447,8 @@ final class LookupCompiler<T> {
 			LookupType lookupType, @Nullable Object value) {
 
 		Part part(boolean negated) {
-			if (negated && this.operand.multiValued()) {
+			if (negated && (this.operand.multiValued()
+					|| this.value instanceof FieldReference reference && reference.multiValued())) {
 				return this::notExists;
 			}
 			boolean guardNull = negated && this.operand.nullable() && this.lookupType != LookupType.ISNULL
