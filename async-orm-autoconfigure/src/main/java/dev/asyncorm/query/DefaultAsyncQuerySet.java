@@ -437,9 +437,9 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	@Override
 	public CompletableFuture<String> explain() {
-		if (this.spec.empty()) {
-			throw new InvalidDataAccessApiUsageException("explain() of an empty queryset: none() sends no statement, "
-					+ "so there is no plan to explain.");
+		if (this.spec.empty() || Integer.valueOf(0).equals(this.spec.limit())) {
+			throw new InvalidDataAccessApiUsageException("explain() of an empty queryset: none() or an empty slice "
+					+ "sends no statement, so there is no plan to explain.");
 		}
 		List<OrderTerm> ordering = ordering();
 		return submit("explain", () -> this.runtime.explainer.explain((em) -> select(em, ordering, this.spec.offset(),

@@ -39,8 +39,14 @@ final class ExplainingConnection {
 		});
 	}
 
-	/** The plan as Django gives it: each row's values joined with a space, rows with a new line. */
+	/**
+	 * The plan as Django gives it: each row's values joined with a space, rows with a new line.
+	 * @throws IllegalStateException if no statement was explained
+	 */
 	String plan() {
+		if (this.plan.isEmpty()) {
+			throw new IllegalStateException("No statement was sent, so there is no plan to explain.");
+		}
 		return String.join("\n", this.plan);
 	}
 

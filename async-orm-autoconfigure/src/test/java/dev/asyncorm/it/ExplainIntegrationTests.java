@@ -141,9 +141,12 @@ class ExplainIntegrationTests extends AbstractIntegrationTests {
 	void anEmptyQuerysetHasNoStatementToExplain() {
 		this.recorder.reset();
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class).isThrownBy(() -> this.pizzas.none().explain())
-			.withMessage("explain() of an empty queryset: none() sends no statement, so there is no plan to explain.");
+			.withMessage("explain() of an empty queryset: none() or an empty slice sends no statement, so there is no "
+					+ "plan to explain.");
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
 			.isThrownBy(() -> this.pizzas.filter("name", "funghi").and(this.pizzas.none()).explain());
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> this.pizzas.all().slice(2, 2).explain());
 		assertThat(this.recorder.sql()).isEmpty();
 	}
 
