@@ -292,7 +292,7 @@ final class CriteriaQueries<T> {
 	 * Loads a relation of entities already read in this persistence context, with one query per
 	 * thousand rows ({@code SELECT x FROM T x LEFT JOIN FETCH x.relation WHERE x.id IN ...}).
 	 */
-	void prefetch(EntityManager em, List<T> rows, String relation) {
+	void prefetch(EntityManager em, QuerySpec<T> spec, List<T> rows, String relation) {
 		String id = this.model.id().getName();
 		List<Object> ids = rows.stream().map(this.model::idOf).distinct().toList();
 		CriteriaBuilder cb = em.getCriteriaBuilder();
@@ -301,7 +301,7 @@ final class CriteriaQueries<T> {
 			Root<T> root = query.from(this.model.javaType());
 			root.fetch(relation, JoinType.LEFT);
 			query.where(root.get(id).in(chunk));
-			em.createQuery(query).getResultList();
+			timed(em.createQuery(query), spec).getResultList();
 		}
 	}
 
@@ -444,7 +444,7 @@ final class CriteriaQueries<T> {
 	}
 
 	/** Applies the queryset's statement timeout, else the default one, in JDBC's whole seconds, rounded up. */
-	private <Q extends Query> Q timed(Q query, QuerySpec<?> spec) {
+	<Q extends Query> Q timed(Q query, QuerySpec<?> spec) {
 		Duration timeout = (spec.timeout() != null) ? spec.timeout() : this.defaultTimeout;
 		if (timeout != null) {
 			long millis = timeout.toMillis();

@@ -100,7 +100,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		List<R> rows = select(em, ordering, offset, limit);
 		if (this.projection.isEntities() && !rows.isEmpty()) {
 			this.spec.prefetchRelated()
-				.forEach((relation) -> this.runtime.queries.prefetch(em, (List<T>) rows, relation));
+				.forEach((relation) -> this.runtime.queries.prefetch(em, this.spec, (List<T>) rows, relation));
 		}
 		return rows;
 	}
@@ -786,7 +786,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 				DeletionCounter.add(this.runtime.model.name(), this.runtime.queries.delete(em, this.spec));
 				return;
 			}
-			this.runtime.deleteByIds(em, this.runtime.queries.selectIds(em, this.spec, 0, null).getResultList());
+			this.runtime.deleteByIds(em, this.spec, this.runtime.queries.selectIds(em, this.spec, 0, null).getResultList());
 		})));
 	}
 

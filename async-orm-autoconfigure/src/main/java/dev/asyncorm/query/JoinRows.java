@@ -3,8 +3,10 @@ package dev.asyncorm.query;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import org.hibernate.metamodel.MappingMetamodel;
 import org.hibernate.persister.collection.AbstractCollectionPersister;
 
@@ -45,15 +47,15 @@ final class JoinRows {
 		return this.references.isEmpty();
 	}
 
-	/** Deletes the join rows of these ids, one statement per join table, counting them. */
-	void delete(EntityManager em, Collection<?> ids) {
+	/** Deletes the join rows of these ids, one statement per join table ({@code timed} sets its timeout), counting them. */
+	void delete(EntityManager em, Collection<?> ids, UnaryOperator<Query> timed) {
 		if (ids.isEmpty()) {
 			return;
 		}
 		for (Reference reference : this.references) {
-			int rows = em.createNativeQuery("delete from " + reference.table() + " where " + reference.column() + " in (:ids)")
-				.setParameter("ids", ids)
-				.executeUpdate();
+			Query statement = em.createNativeQuery("delete from " + reference.table() + " where " + reference.column()
+					+ " in (:ids)");
+			int rows = timed.apply(statement).setParameter("ids", ids).executeUpdate();
 			DeletionCounter.add(reference.label(), rows);
 		}
 	}

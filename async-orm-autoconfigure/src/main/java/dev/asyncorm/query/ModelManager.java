@@ -135,7 +135,7 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 	public CompletableFuture<DeleteResult> delete(T entity) {
 		Object id = this.runtime.requireId(entity, "deleted");
 		return this.runtime.submit("delete", () -> this.runtime.jpa
-			.write((em) -> DeletionCounter.count(() -> this.runtime.deleteByIds(em, List.of(id)))));
+			.write((em) -> DeletionCounter.count(() -> this.runtime.deleteByIds(em, QuerySpec.all(), List.of(id)))));
 	}
 
 	/**

@@ -123,15 +123,17 @@ final class ModelRuntime<T> {
 
 	/**
 	 * Deletes the rows of these ids in the current transaction, join rows first, cascading as
-	 * {@code EntityManager.remove} does; counted by the open {@link DeletionCounter}.
+	 * {@code EntityManager.remove} does; counted by the open {@link DeletionCounter}. Each
+	 * statement has the timeout of the queryset {@code deleting}.
 	 */
-	void deleteByIds(EntityManager em, List<?> ids) {
-		Batches.split(ids, IN_CHUNK).forEach((chunk) -> deleteChunk(em, chunk));
+	void deleteByIds(EntityManager em, QuerySpec<T> deleting, List<?> ids) {
+		Batches.split(ids, IN_CHUNK).forEach((chunk) -> deleteChunk(em, deleting, chunk));
 	}
 
-	private void deleteChunk(EntityManager em, List<?> ids) {
-		this.joinRows.delete(em, ids);
-		QuerySpec<T> rows = QuerySpec.<T>all().where(this.compiler.compile(Q.of("pk__in", ids)));
+	private void deleteChunk(EntityManager em, QuerySpec<T> deleting, List<?> ids) {
+		this.joinRows.delete(em, ids, (query) -> this.queries.timed(query, deleting));
+		QuerySpec<T> all = (deleting.timeout() != null) ? QuerySpec.<T>all().timeout(deleting.timeout()) : QuerySpec.all();
+		QuerySpec<T> rows = all.where(this.compiler.compile(Q.of("pk__in", ids)));
 		if (this.bulkDeletable) {
 			DeletionCounter.add(this.model.name(), this.queries.delete(em, rows));
 			return;

@@ -51,6 +51,17 @@ class QueryTimeoutIntegrationTests extends AbstractIntegrationTests {
 		assertThat(this.recorder.queryTimeouts()).filteredOn((seconds) -> seconds != 0).containsExactly(2, 2, 2, 5);
 	}
 
+	@Test
+	void prefetchesAndTheStatementsOfADeleteHaveTheQuerysetsTimeout() {
+		this.recorder.reset();
+		this.pizzas.all().prefetchRelated("toppings").list().join();
+		// The ids, the join rows, the join rows again (Hibernate's delete empties the owned
+		// collection's table itself), the rows.
+		this.pizzas.filter("name", "margherita").timeout(Duration.ofSeconds(4)).delete().join();
+		assertThat(this.recorder.queryTimeouts()).filteredOn((seconds) -> seconds != 0)
+			.containsExactly(2, 2, 4, 4, 4, 4);
+	}
+
 	/**
 	 * A statement kept waiting for a row lock past its timeout. PostgreSQL and MariaDB cancel it
 	 * ({@code QueryTimeoutException}, counted as a timeout); H2 does not interrupt a lock wait, which
