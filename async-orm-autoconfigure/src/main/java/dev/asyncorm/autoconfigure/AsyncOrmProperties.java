@@ -293,7 +293,7 @@ public class AsyncOrmProperties {
 
 		/**
 		 * Statement timeout of every query, update and delete of a queryset that sets none with
-		 * timeout(Duration), in whole seconds rounded up. Unset: the database's.
+		 * timeout(Duration), in whole seconds rounded up.
 		 */
 		private @Nullable Duration timeout;
 

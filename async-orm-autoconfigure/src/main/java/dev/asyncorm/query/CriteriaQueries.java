@@ -38,6 +38,8 @@ import org.hibernate.query.criteria.JpaSubQuery;
 import org.hibernate.query.spi.QueryImplementor;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
+
 /**
  * Turns a {@link QuerySpec} into JPA Criteria statements, each selecting only what its operation
  * needs: entities, one id, or a count.
@@ -263,6 +265,7 @@ final class CriteriaQueries<T> {
 	/** Groups a projection with aggregates, keeping the groups its {@code HAVING} conditions hold for. */
 	private static void groupBy(AbstractQuery<?> query, Grouping grouping, QuerySpec<?> spec, Joins joins) {
 		if (grouping.groupBy().isEmpty()) {
+			Assert.state(spec.having().isEmpty(), "A HAVING condition needs the aggregates of values().annotate()");
 			return;
 		}
 		query.groupBy(grouping.groupBy());

@@ -744,8 +744,12 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		if (this.spec.empty() || Integer.valueOf(0).equals(this.spec.limit())) {
 			return CompletableFuture.completedFuture(false);
 		}
-		if (!this.spec.having().isEmpty()) {
-			return count().thenApply((count) -> count > 0);
+		List<Column> columns = this.projection.columns();
+		if (!this.spec.having().isEmpty() && columns != null) {
+			// A group exists when the HAVING keeps one: read the first.
+			return submit("exists", () -> this.runtime.jpa.read((em) -> !this.runtime.queries
+				.project(em, this.spec, columns, List.of(), this.spec.offset(), 1)
+				.isEmpty()));
 		}
 		return submit("exists", () -> this.runtime.jpa.read((em) -> !this.runtime.queries
 			.selectIds(em, this.spec, this.spec.offset(), 1)

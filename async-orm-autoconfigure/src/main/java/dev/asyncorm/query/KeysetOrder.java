@@ -77,7 +77,8 @@ final class KeysetOrder<T> {
 			}
 		}
 		throw new InvalidDataAccessApiUsageException("Cannot iterate " + model.name() + " ordered by '" + field
-				+ "': iterator() reads chunks by keyset over basic fields of the model only.");
+				+ "': iterator() reads chunks by keyset over basic fields of the model only; order by them, or by "
+				+ "orderBy(\"pk\").");
 	}
 
 	private static <T> SingularAttribute<? super T, ?> requireKeyable(ModelInfo<T> model,
@@ -151,7 +152,8 @@ final class KeysetOrder<T> {
 		}
 		Predicate after = term.descending() ? cb.lessThan(path, (Comparable) value)
 				: cb.greaterThan(path, (Comparable) value);
-		return (nullsFirst || !this.attributes.get(index).isOptional()) ? after : cb.or(after, cb.isNull(path));
+		// NULLs come after every value; a column mapped non-null may still hold one, a primary key cannot.
+		return (nullsFirst || this.attributes.get(index).isId()) ? after : cb.or(after, cb.isNull(path));
 	}
 
 }

@@ -15,6 +15,7 @@ import dev.asyncorm.execution.JpaAccess;
 import dev.asyncorm.execution.OperationDispatcher;
 import dev.asyncorm.execution.PersistenceExceptions;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.Nulls;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.dialect.NullOrdering;
@@ -91,7 +92,7 @@ final class ModelRuntime<T> {
 		this.converter = ValueConverter.INSTANCE;
 		this.compiler = new LookupCompiler<>(model, paths, this.converter);
 		SessionFactoryImplementor sessionFactory = jpa.entityManagerFactory().unwrap(SessionFactoryImplementor.class);
-		this.nullOrdering = sessionFactory.getJdbcServices().getDialect().getNullOrdering();
+		this.nullOrdering = nullOrdering(sessionFactory);
 		MappingMetamodel mapping = sessionFactory.getMappingMetamodel();
 		this.queries = new CriteriaQueries<>(model, new PartialEntities<>(model, mapping, this.loadedFields),
 				settings.timeout());
@@ -109,6 +110,18 @@ final class ModelRuntime<T> {
 		this.deferredFields = new DeferredFields<>(model, loadedFields, persister);
 		this.bulkDeletable = !persister.hasCascadeDelete() && !hasOwnedCollectionsBesideJoinTables(mapping, model.javaType())
 				&& Arrays.stream(persister.getPropertyCascadeStyles()).noneMatch((style) -> style.hasOrphanDelete());
+	}
+
+	/** Where {@code ORDER BY} puts {@code NULL}s: Hibernate's {@code default_null_ordering}, else the database's. */
+	private static NullOrdering nullOrdering(SessionFactoryImplementor sessionFactory) {
+		Nulls configured = sessionFactory.getSessionFactoryOptions().getDefaultNullPrecedence();
+		if (configured == Nulls.FIRST) {
+			return NullOrdering.FIRST;
+		}
+		if (configured == Nulls.LAST) {
+			return NullOrdering.LAST;
+		}
+		return sessionFactory.getJdbcServices().getDialect().getNullOrdering();
 	}
 
 	private static boolean hasOwnedCollectionsBesideJoinTables(MappingMetamodel mapping, Class<?> model) {

@@ -192,7 +192,7 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 			.isThrownBy(() -> this.pizzas.orderBy("box__name").forEach((pizza) -> {
 			}))
 			.withMessage("Cannot iterate Pizza ordered by 'box__name': iterator() reads chunks by keyset over basic "
-					+ "fields of the model only.");
+					+ "fields of the model only; order by them, or by orderBy(\"pk\").");
 		assertThat(this.recorder.sql()).isEmpty();
 	}
 
