@@ -26,10 +26,6 @@ import dev.asyncorm.F;
 import dev.asyncorm.ObjectDoesNotExistException;
 import dev.asyncorm.Q;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.criteria.CommonAbstractCriteria;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.jspecify.annotations.Nullable;
 
@@ -614,77 +610,35 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	@Override
 	@SafeVarargs
 	public final AsyncQuerySet<R> union(AsyncQuerySet<R>... others) {
-		return combine("union", others);
+		return with(SetOperations.combine("union", combinable("union", others), this.runtime.queries));
 	}
 
 	@Override
 	@SafeVarargs
 	public final AsyncQuerySet<R> unionAll(AsyncQuerySet<R>... others) {
-		List<QuerySpec<T>> parts = combinable("unionAll", others).stream().filter((spec) -> !spec.empty()).toList();
-		QuerySpec<T> combined = this.spec.combined("unionAll", this.runtime.queries.unionAll(parts));
-		return new DefaultAsyncQuerySet<>(this.runtime, parts.isEmpty() ? combined.none() : combined, this.scope,
-				this.projection);
+		return with(SetOperations.unionAll(combinable("unionAll", others), this.runtime.queries));
 	}
 
 	@Override
 	@SafeVarargs
 	public final AsyncQuerySet<R> intersection(AsyncQuerySet<R>... others) {
-		return combine("intersection", others);
+		return with(SetOperations.combine("intersection", combinable("intersection", others), this.runtime.queries));
 	}
 
 	@Override
 	@SafeVarargs
 	public final AsyncQuerySet<R> difference(AsyncQuerySet<R>... others) {
-		return combine("difference", others);
-	}
-
-	/**
-	 * A set operation over the rows' ids: {@code id IN (SELECT ...)} per queryset, combined with
-	 * {@code OR}, {@code AND} or {@code AND NOT}, so that each row comes once, as SQL's set
-	 * operations give it.
-	 */
-	private AsyncQuerySet<R> combine(String combinator, AsyncQuerySet<R>[] others) {
-		List<QuerySpec<T>> specs = combinable(combinator, others);
-		CriteriaQueries<T> queries = this.runtime.queries;
-		Condition<T> rows = (root, statement, cb) -> {
-			Predicate[] parts = specs.stream()
-				.map((spec) -> queries.idIn(spec, root, statement, cb))
-				.toArray(Predicate[]::new);
-			return switch (combinator) {
-				case "union" -> cb.or(parts);
-				case "intersection" -> cb.and(parts);
-				default -> cb.and(parts[0], cb.not(cb.or(Arrays.copyOfRange(parts, 1, parts.length))));
-			};
-		};
-		return new DefaultAsyncQuerySet<>(this.runtime, this.spec.combined(combinator, rows), this.scope,
-				this.projection);
+		return with(SetOperations.combine("difference", combinable("difference", others), this.runtime.queries));
 	}
 
 	@Override
 	public AsyncQuerySet<R> and(AsyncQuerySet<R> other) {
-		QuerySpec<T> combined = combinable("and", this);
-		QuerySpec<T> right = combinable("and", other);
-		for (Condition<T> condition : right.conditions()) {
-			combined = combined.where(condition);
-		}
-		return with(right.empty() ? combined.none() : combined);
+		return with(SetOperations.and(combinable("and", this), combinable("and", other)));
 	}
 
 	@Override
 	public AsyncQuerySet<R> or(AsyncQuerySet<R> other) {
-		QuerySpec<T> left = combinable("or", this);
-		QuerySpec<T> right = combinable("or", other);
-		if (left.empty() || right.empty()) {
-			return with(left.empty() ? right.orderBy(left.ordering()) : left);
-		}
-		Condition<T> either = (root, statement, cb) -> cb.or(all(left, root, statement, cb), all(right, root, statement, cb));
-		return with(QuerySpec.<T>all().where(either).orderBy(left.ordering()));
-	}
-
-	private static <T> Predicate all(QuerySpec<T> spec, Root<T> root, CommonAbstractCriteria statement,
-			CriteriaBuilder cb) {
-		Predicate predicate = spec.predicate(root, statement, cb);
-		return (predicate != null) ? predicate : cb.conjunction();
+		return with(SetOperations.or(combinable("or", this), combinable("or", other)));
 	}
 
 	/** The specs of this queryset and the others, for a set operation. */

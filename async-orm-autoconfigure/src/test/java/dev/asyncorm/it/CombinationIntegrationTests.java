@@ -138,6 +138,11 @@ class CombinationIntegrationTests extends AbstractIntegrationTests {
 			.containsExactly("funghi", "plain");
 		assertThat(names(this.pizzas.none().or(this.pizzas.filter("name", "plain")))).containsExactly("plain");
 		assertThat(names(this.pizzas.filter("name", "plain").and(this.pizzas.none()))).isEmpty();
+		// The combination reads its rows as the left queryset does.
+		assertThat(this.pizzas.filter("name", "funghi").only("name").or(this.pizzas.filter("name", "plain")).list().join())
+			.extracting(Pizza::getPrice).containsOnlyNulls().hasSize(2);
+		assertThat(this.pizzas.filter("name", "funghi").only("name").or(this.pizzas.filter("name", "plain")).list().join())
+			.extracting(Pizza::getName).containsExactlyInAnyOrder("funghi", "plain");
 	}
 
 }
