@@ -26,6 +26,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
 import jakarta.persistence.criteria.Subquery;
+import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.jpa.HibernateHints;
@@ -293,18 +294,26 @@ final class CriteriaQueries<T> {
 
 	/**
 	 * Loads a relation of entities already read in this persistence context, with one query per
-	 * thousand rows ({@code SELECT x FROM T x LEFT JOIN FETCH x.relation WHERE x.id IN ...}).
+	 * thousand rows ({@code SELECT x FROM T x LEFT JOIN FETCH x.relation WHERE x.id IN ...}). A
+	 * partly read row ({@code only()}/{@code defer()}) is not in the persistence context: it is
+	 * given the relation that query loaded.
 	 */
 	void prefetch(EntityManager em, QuerySpec<T> spec, List<T> rows, String relation) {
 		String id = this.model.id().getName();
 		List<Object> ids = rows.stream().map(this.model::idOf).distinct().toList();
 		CriteriaBuilder cb = em.getCriteriaBuilder();
+		Map<Object, T> loaded = new HashMap<>();
 		for (List<Object> chunk : Batches.split(ids, ModelRuntime.IN_CHUNK)) {
 			CriteriaQuery<T> query = cb.createQuery(this.model.javaType());
 			Root<T> root = query.from(this.model.javaType());
 			root.fetch(relation, JoinType.LEFT);
 			query.where(root.get(id).in(chunk));
-			timed(em.createQuery(query), spec).getResultList();
+			timed(em.createQuery(query), spec).getResultList().forEach((row) -> loaded.put(this.model.idOf(row), row));
+		}
+		if (spec.loading().isPartial()) {
+			Attribute<? super T, ?> attribute = this.model.attribute(relation);
+			rows.forEach((row) -> EntityAttributes.set(row, attribute,
+					EntityAttributes.get(loaded.get(this.model.idOf(row)), attribute)));
 		}
 	}
 

@@ -245,14 +245,13 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	}
 
 	/**
-	 * A queryset whose relations, if it loads any, load into whole entities: {@code only()} and
-	 * {@code defer()} do not combine with {@code selectRelated()} or {@code prefetchRelated()}.
+	 * A queryset whose joined relations, if it fetches any, load into whole entities:
+	 * {@code only()} and {@code defer()} do not combine with {@code selectRelated()}.
 	 */
 	private AsyncQuerySet<R> loading(QuerySpec<T> spec) {
-		if (spec.loading().isPartial() && (!spec.selectRelated().isEmpty() || !spec.prefetchRelated().isEmpty())) {
-			throw new InvalidDataAccessApiUsageException("only() and defer() cannot be combined with selectRelated() "
-					+ "or prefetchRelated(): read the relations of partly loaded rows with related(...) or "
-					+ "relatedObject(...), or load whole rows.");
+		if (spec.loading().isPartial() && !spec.selectRelated().isEmpty()) {
+			throw new InvalidDataAccessApiUsageException("only() and defer() cannot be combined with selectRelated(): "
+					+ "load the relations of partly loaded rows with prefetchRelated(), or load whole rows.");
 		}
 		return with(spec);
 	}

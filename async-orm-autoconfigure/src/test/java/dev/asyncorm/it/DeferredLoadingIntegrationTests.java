@@ -203,6 +203,19 @@ class DeferredLoadingIntegrationTests extends AbstractIntegrationTests {
 	}
 
 	@Test
+	void prefetchRelatedLoadsTheRelationsOfPartlyReadRows() {
+		this.recorder.reset();
+		List<Pizza> rows = this.pizzas.prefetchRelated("toppings", "box").defer("price").orderBy("name").list().join();
+		assertThat(this.recorder.sql()).filteredOn((sql) -> sql.trim().toLowerCase(Locale.ROOT).startsWith("select"))
+			.hasSize(3);
+		assertThat(rows).extracting(Pizza::getPrice).containsExactly(null, null);
+		assertThat(rows.get(0).getToppings()).extracting(Topping::getName).containsExactlyInAnyOrder("cheese", "tomato");
+		assertThat(rows.get(0).getBox().getName()).isEqualTo("small");
+		assertThat(rows.get(1).getToppings()).isEmpty();
+		assertThat(rows.get(1).getBox()).isNull();
+	}
+
+	@Test
 	void inBulkReadsTheFieldItKeysBy() {
 		Map<Object, Pizza> byName = this.pizzas.defer("name").inBulk(List.of("margherita", "plain"), "name").join();
 		assertThat(byName.keySet()).containsExactlyInAnyOrder("margherita", "plain");
@@ -222,10 +235,10 @@ class DeferredLoadingIntegrationTests extends AbstractIntegrationTests {
 			.withMessage("Cannot call only() after values(), valuesList() or as().");
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
 			.isThrownBy(() -> this.pizzas.only("name").selectRelated("box"))
-			.withMessageStartingWith("only() and defer() cannot be combined with selectRelated() or prefetchRelated()");
+			.withMessageStartingWith("only() and defer() cannot be combined with selectRelated()");
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
-			.isThrownBy(() -> this.pizzas.prefetchRelated("toppings").defer("price"))
-			.withMessageStartingWith("only() and defer() cannot be combined with selectRelated() or prefetchRelated()");
+			.isThrownBy(() -> this.pizzas.selectRelated("box").defer("price"))
+			.withMessageStartingWith("only() and defer() cannot be combined with selectRelated()");
 		assertThat(this.pizzas.selectRelated("box").defer().get("name", "margherita").join().getBox().getName())
 			.isEqualTo("small");
 	}
