@@ -149,8 +149,9 @@ public interface AsyncQueryOperations<T> {
 	 * fields are unset ({@code null}, or 0 and {@code false} when primitive), relations among them
 	 * unloaded. {@code save()} of such an instance writes only the fields it was read with and
 	 * those assigned since, as Django saves a deferred instance; writing another one
-	 * ({@code save(entity, fields)}, {@code bulkUpdate}) is refused until {@code refresh()}. A later {@code only()} replaces the
-	 * fields; after {@code defer()}, the deferred ones stay deferred.
+	 * ({@code save(entity, fields)}, {@code bulkUpdate}) is refused until {@code refresh()}. A
+	 * later {@code only()} replaces the fields; after {@code defer()}, the deferred ones stay
+	 * deferred.
 	 * {@link #prefetchRelated(String...)} loads the relations of such rows;
 	 * {@link #selectRelated(String...)} is refused with them.
 	 * @param fields the model's own fields ({@code "box"} reads the relation's id only)
