@@ -151,13 +151,12 @@ public interface AsyncQueryOperations<T> {
 	 * those assigned since, as Django saves a deferred instance; writing another one
 	 * ({@code save(entity, fields)}, {@code bulkUpdate}) is refused until {@code refresh()}. A
 	 * later {@code only()} replaces the fields; after {@code defer()}, the deferred ones stay
-	 * deferred.
-	 * {@link #prefetchRelated(String...)} loads the relations of such rows;
+	 * deferred. {@link #prefetchRelated(String...)} loads the relations of such rows;
 	 * {@link #selectRelated(String...)} is refused with them.
 	 * @param fields the model's own fields ({@code "box"} reads the relation's id only)
 	 * @return a new queryset
 	 * @throws InvalidLookupException if a field is unknown, spans a relation or is a collection
-	 * @throws InvalidDataAccessApiUsageException after {@code values()}, or with related loading
+	 * @throws InvalidDataAccessApiUsageException after {@code values()}, or with {@code selectRelated()}
 	 */
 	AsyncQuerySet<T> only(String... fields);
 
@@ -168,7 +167,7 @@ public interface AsyncQueryOperations<T> {
 	 * @param fields the model's own fields
 	 * @return a new queryset
 	 * @throws InvalidLookupException if a field is unknown, spans a relation or is a collection
-	 * @throws InvalidDataAccessApiUsageException after {@code values()}, or with related loading
+	 * @throws InvalidDataAccessApiUsageException after {@code values()}, or with {@code selectRelated()}
 	 */
 	AsyncQuerySet<T> defer(String... fields);
 
