@@ -312,8 +312,13 @@ final class CriteriaQueries<T> {
 		}
 		if (spec.loading().isPartial()) {
 			Attribute<? super T, ?> attribute = this.model.attribute(relation);
-			rows.forEach((row) -> EntityAttributes.set(row, attribute,
-					EntityAttributes.get(loaded.get(this.model.idOf(row)), attribute)));
+			for (T row : rows) {
+				// A row deleted since it was read has nothing to give.
+				T whole = loaded.get(this.model.idOf(row));
+				if (whole != null) {
+					EntityAttributes.set(row, attribute, EntityAttributes.get(whole, attribute));
+				}
+			}
 		}
 	}
 

@@ -882,6 +882,11 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		DeferredLoading loading = this.spec.loading();
 		QuerySpec<T> loaded = loading.isPartial() ? this.spec.loading(loading.including(order.fieldNames())) : this.spec;
 		// A keyset cannot tell apart the copies of a row that joins repeat: each row comes once.
+		if (loaded.spansRelations() && loaded.isSliced()) {
+			throw new InvalidDataAccessApiUsageException(operation + "() of a sliced queryset filtered across "
+					+ "relations is not supported: the slice counts the rows the joins repeat, which an iteration "
+					+ "gives once. Iterate the whole queryset, or read the slice with list().");
+		}
 		CriteriaQueries<T> queries = this.runtime.queries;
 		QuerySpec<T> rows = loaded.spansRelations()
 				? loaded.onlyWhere((root, statement, cb) -> queries.idIn(loaded, root, statement, cb)) : loaded;

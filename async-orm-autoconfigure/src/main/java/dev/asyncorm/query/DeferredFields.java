@@ -17,8 +17,9 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 /**
  * What a write may do with an instance read by {@code only()} or {@code defer()}: as Django saves
  * a deferred instance, {@code save()} writes the fields it was read with and those assigned since
- * (a deferred field holding a value other than its unset one); a write of any other deferred field
- * is refused, since it would put {@code null} over the row's value.
+ * (a deferred field holding a value other than its unset one: assigning {@code null}, 0 or
+ * {@code false} cannot be seen); a write of any other deferred field is refused, since it would
+ * put {@code null} over the row's value.
  *
  * @param <T> the entity type
  */
@@ -54,7 +55,8 @@ final class DeferredFields<T> {
 		for (Attribute<? super T, ?> attribute : this.model.attributes()) {
 			if (attribute instanceof SingularAttribute<? super T, ?> singular && !singular.isId()
 					&& (loaded.contains(singular.getName()) || assigned(entity, singular))
-					&& UpdatableColumns.isUpdatable(this.persister, singular)) {
+					&& (singular.getPersistentAttributeType() == Attribute.PersistentAttributeType.EMBEDDED
+							|| UpdatableColumns.isUpdatable(this.persister, singular))) {
 				fields.add(singular.getName());
 			}
 		}
@@ -75,8 +77,8 @@ final class DeferredFields<T> {
 			SingularAttribute<? super T, ?> attribute = this.model.writableAttribute(field);
 			if (!loaded.contains(attribute.getName()) && !assigned(entity, attribute)) {
 				throw new InvalidDataAccessApiUsageException(operation + "() cannot write '" + field + "' of a "
-						+ this.model.name() + " read without it by only() or defer(); assign it a value, or refresh() "
-						+ "the instance first.");
+						+ this.model.name() + " read without it by only() or defer(); assign it a value other than "
+						+ "null, 0 or false (which look unread), or refresh() the instance first.");
 			}
 		}
 	}

@@ -136,8 +136,9 @@ final class ModelRuntime<T> {
 
 	/**
 	 * Deletes the rows of these ids in the current transaction, join rows first, cascading as
-	 * {@code EntityManager.remove} does; counted by the open {@link DeletionCounter}. Each
-	 * statement has the timeout of the queryset {@code deleting}.
+	 * {@code EntityManager.remove} does; counted by the open {@link DeletionCounter}. The
+	 * statements async-orm writes have the timeout of the queryset {@code deleting}; those of
+	 * Hibernate's cascades do not.
 	 */
 	void deleteByIds(EntityManager em, QuerySpec<T> deleting, List<?> ids) {
 		Batches.split(ids, IN_CHUNK).forEach((chunk) -> deleteChunk(em, deleting, chunk));

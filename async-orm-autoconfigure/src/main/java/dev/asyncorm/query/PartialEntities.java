@@ -1,12 +1,11 @@
 package dev.asyncorm.query;
 
-import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.persistence.OneToOne;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Root;
@@ -17,7 +16,10 @@ import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.MappingMetamodel;
+import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
+import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.hibernate.persister.collection.CollectionPersister;
+import org.hibernate.persister.entity.EntityPersister;
 
 /**
  * Reads entities with some fields only, Django's {@code only()} and {@code defer()}: selects the
@@ -64,19 +66,22 @@ final class PartialEntities<T> {
 				selections.add(root.get(attribute.getName()));
 				continue;
 			}
-			// The inverse side of a one-to-one has no foreign key here: reading its id joins, and an
-			// implicit join would be inner, dropping the rows without one.
-			Path<?> related = isInverse(attribute) ? root.join(attribute.getName(), JoinType.LEFT)
-					: root.get(attribute.getName());
+			// Without the foreign key of the related row's id in this table (an inverse one-to-one, a
+			// join table, a key to another column), reading the id joins; an implicit join would be
+			// inner and drop the rows without a related one.
+			Path<?> related = keyedHere(attribute) ? root.get(attribute.getName())
+					: root.join(attribute.getName(), JoinType.LEFT);
 			selections.add(related.get(idOf((EntityType<?>) attribute.getType()).getName()));
 		}
 		return selections;
 	}
 
-	private static boolean isInverse(SingularAttribute<?, ?> attribute) {
-		OneToOne oneToOne = (attribute.getJavaMember() instanceof AnnotatedElement member)
-				? member.getAnnotation(OneToOne.class) : null;
-		return oneToOne != null && !oneToOne.mappedBy().isEmpty();
+	/** Whether this entity's own table holds a to-one's foreign key to the related row's id. */
+	private boolean keyedHere(SingularAttribute<?, ?> attribute) {
+		EntityPersister persister = this.mapping.getEntityDescriptor(this.model.javaType());
+		return persister.findAttributeMapping(attribute.getName()) instanceof ToOneAttributeMapping toOne
+				&& toOne.getSideNature() == ForeignKeyDescriptor.Nature.KEY && toOne.isReferenceToPrimaryKey()
+				&& Arrays.asList(persister.getTableNames()).contains(toOne.getIdentifyingColumnsTableExpression());
 	}
 
 	/** Builds an instance from a row of {@link #selections}; {@code session} is the one that read it. */

@@ -7,6 +7,9 @@ import jakarta.persistence.criteria.CommonAbstractCriteria;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
  * Combines the specs of querysets of one model: Django's {@code union}, {@code intersection},
@@ -45,22 +48,47 @@ final class SetOperations {
 		return parts.isEmpty() ? combined.none() : combined;
 	}
 
-	/** Django's {@code qs1 & qs2}: the conditions of both. */
+	/** Django's {@code qs1 & qs2}: the conditions of both, in the right one's order if it has one. */
 	static <T> QuerySpec<T> and(QuerySpec<T> left, QuerySpec<T> right) {
-		QuerySpec<T> combined = left;
+		requireSameDistinct(left, right);
+		QuerySpec<T> combined = left.orderBy(ordering(left, right));
 		for (Condition<T> condition : right.conditions()) {
 			combined = combined.where(condition);
 		}
 		return right.empty() ? combined.none() : combined;
 	}
 
-	/** Django's {@code qs1 | qs2}: the conditions of either, in the left one's order. */
+	/** Django's {@code qs1 | qs2}: the conditions of either, in the right one's order if it has one. */
 	static <T> QuerySpec<T> or(QuerySpec<T> left, QuerySpec<T> right) {
+		requireSameDistinct(left, right);
 		if (left.empty() || right.empty()) {
-			return left.empty() ? right.orderBy(left.ordering()) : left;
+			return left.empty() ? right : left;
 		}
-		return left.onlyWhere((root, statement, cb) -> cb.or(all(left, root, statement, cb),
-				all(right, root, statement, cb)));
+		Condition<T> either = new Condition<>() {
+
+			@Override
+			public Predicate toPredicate(Root<T> root, CommonAbstractCriteria statement, CriteriaBuilder cb) {
+				return cb.or(all(left, root, statement, cb), all(right, root, statement, cb));
+			}
+
+			@Override
+			public boolean spansRelations() {
+				return left.spansRelations() || right.spansRelations();
+			}
+
+		};
+		return left.onlyWhere(either).orderBy(ordering(left, right));
+	}
+
+	/** Django's {@code combine()}: the right queryset's explicit order, else the left one's. */
+	private static <T> @Nullable List<OrderTerm> ordering(QuerySpec<T> left, QuerySpec<T> right) {
+		return (right.ordering() != null) ? right.ordering() : left.ordering();
+	}
+
+	private static void requireSameDistinct(QuerySpec<?> left, QuerySpec<?> right) {
+		if (left.distinct() != right.distinct()) {
+			throw new InvalidDataAccessApiUsageException("Cannot combine a unique query with a non-unique query.");
+		}
 	}
 
 	private static <T> Predicate all(QuerySpec<T> spec, Root<T> root, CommonAbstractCriteria statement,

@@ -138,6 +138,16 @@ class CombinationIntegrationTests extends AbstractIntegrationTests {
 			.containsExactly("funghi", "plain");
 		assertThat(names(this.pizzas.none().or(this.pizzas.filter("name", "plain")))).containsExactly("plain");
 		assertThat(names(this.pizzas.filter("name", "plain").and(this.pizzas.none()))).isEmpty();
+		// A combination that joins updates its rows through a subquery of ids.
+		assertThat(this.pizzas.filter("name", "plain").or(this.pizzas.filter("box__name", "large"))
+			.update(Map.of("price", 1))).succeedsWithin(TIMEOUT).isEqualTo(2L);
+		assertThat(names(this.pizzas.filter("price", 1))).containsExactly("funghi", "plain");
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> this.pizzas.all().distinct().or(this.pizzas.all()))
+			.withMessage("Cannot combine a unique query with a non-unique query.");
+		// The right queryset's order wins, as in Django.
+		assertThat(this.pizzas.filter("box__isnull", false).orderBy("name").and(this.pizzas.orderBy("-name")).list()
+			.join()).extracting(Pizza::getName).containsExactly("margherita", "funghi", "diavola");
 		// The combination reads its rows as the left queryset does.
 		assertThat(this.pizzas.filter("name", "funghi").only("name").or(this.pizzas.filter("name", "plain")).list().join())
 			.extracting(Pizza::getPrice).containsOnlyNulls().hasSize(2);

@@ -172,8 +172,8 @@ class DeferredLoadingIntegrationTests extends AbstractIntegrationTests {
 		Pizza pizza = this.pizzas.only("price").get("name", "margherita").join();
 		pizza.setBox(null);
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class).isThrownBy(() -> this.pizzas.save(pizza, "box"))
-			.withMessage("save() cannot write 'box' of a Pizza read without it by only() or defer(); assign it a value, "
-					+ "or refresh() the instance first.");
+			.withMessage("save() cannot write 'box' of a Pizza read without it by only() or defer(); assign it a value "
+					+ "other than null, 0 or false (which look unread), or refresh() the instance first.");
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
 			.isThrownBy(() -> this.pizzas.bulkUpdate(List.of(pizza), "box"))
 			.withMessageStartingWith("bulkUpdate() cannot write 'box' of a Pizza");

@@ -454,6 +454,8 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 			assertThat(subscriber.done).succeedsWithin(TIMEOUT);
 			assertThat(subscriber.items).extracting(Pizza::getName).containsExactly("margherita");
 		}
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class).isThrownBy(() -> withEither.limit(1).iterator())
+			.withMessageStartingWith("iterator() of a sliced queryset filtered across relations is not supported");
 	}
 
 	/**
