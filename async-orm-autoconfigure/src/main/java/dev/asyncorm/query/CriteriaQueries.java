@@ -27,7 +27,6 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
 import jakarta.persistence.criteria.Subquery;
 import jakarta.persistence.metamodel.Attribute;
-import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.jpa.HibernateHints;
 import org.hibernate.jpa.SpecHints;
@@ -98,10 +97,10 @@ final class CriteriaQueries<T> {
 		CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
 		Root<T> root = query.from(this.model.javaType());
 		where(query, spec, root, cb);
-		List<SingularAttribute<? super T, ?>> loaded = partial ? this.partials.loaded(spec.loading()) : List.of();
+		PartialEntities<T>.Shape shape = partial ? this.partials.shape(spec.loading()) : null;
 		List<Selection<?>> selections = new ArrayList<>();
-		if (partial) {
-			selections.addAll(this.partials.selections(root, loaded));
+		if (shape != null) {
+			selections.addAll(shape.selections(root));
 		}
 		else {
 			fetch(root, spec);
@@ -114,11 +113,11 @@ final class CriteriaQueries<T> {
 		query.multiselect(selections).distinct(spec.distinct());
 		orderBy(query, ordering, joins);
 		TypedQuery<Object[]> rows = window(locked(timed(em.createQuery(query), spec), spec), offset, limit);
-		if (!partial) {
+		if (shape == null) {
 			return rows.getResultList().stream().map((row) -> this.model.javaType().cast(row[0])).toList();
 		}
 		SharedSessionContractImplementor session = rows.unwrap(QueryImplementor.class).getSession();
-		return rows.getResultList().stream().map((row) -> this.partials.instance(row, loaded, session)).toList();
+		return rows.getResultList().stream().map((row) -> shape.instance(row, session)).toList();
 	}
 
 	/**
@@ -308,7 +307,10 @@ final class CriteriaQueries<T> {
 			Root<T> root = query.from(this.model.javaType());
 			root.fetch(relation, JoinType.LEFT);
 			query.where(root.get(id).in(chunk));
-			timed(em.createQuery(query), spec).getResultList().forEach((row) -> loaded.put(this.model.idOf(row), row));
+			List<T> whole = timed(em.createQuery(query), spec).getResultList();
+			if (spec.loading().isPartial()) {
+				whole.forEach((row) -> loaded.put(this.model.idOf(row), row));
+			}
 		}
 		if (spec.loading().isPartial()) {
 			Attribute<? super T, ?> attribute = this.model.attribute(relation);
@@ -420,19 +422,8 @@ final class CriteriaQueries<T> {
 	 * The condition spans relations, so that rows are read keeping their repeats.
 	 */
 	Condition<T> unionAll(List<QuerySpec<T>> specs) {
-		return new Condition<>() {
-
-			@Override
-			public Predicate toPredicate(Root<T> root, CommonAbstractCriteria statement, CriteriaBuilder cb) {
-				return inUnionAll(specs, root, statement, (HibernateCriteriaBuilder) cb);
-			}
-
-			@Override
-			public boolean spansRelations() {
-				return true;
-			}
-
-		};
+		return new SpanningCondition<>(
+				(root, statement, cb) -> inUnionAll(specs, root, statement, (HibernateCriteriaBuilder) cb), true);
 	}
 
 	private Predicate inUnionAll(List<QuerySpec<T>> specs, Root<T> root, CommonAbstractCriteria statement,

@@ -168,7 +168,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		requireFilterable(operation);
 		requireUnsliced("filter");
 		Map<String, Operand> aggregates = groupedAggregates();
-		Set<String> names = LookupCompiler.names(condition);
+		Set<String> names = aggregates.isEmpty() ? Set.of() : LookupCompiler.names(condition);
 		if (names.stream().noneMatch(aggregates::containsKey)) {
 			return with(this.spec.where(this.runtime.compiler.compile(condition, negated, this.spec.annotations())));
 		}

@@ -30,12 +30,15 @@ final class LoadedFields {
 	/** The fields an instance was read with, or {@code null} when it was read whole. */
 	@Nullable Set<String> of(Object instance) {
 		expungeCollected();
-		return this.fields.get(new InstanceKey(instance, null));
+		// Every save() asks: without any partly read instance, it costs no key.
+		return this.fields.isEmpty() ? null : this.fields.get(new InstanceKey(instance, null));
 	}
 
 	/** Forgets an instance, which now has every field loaded. */
 	void forget(Object instance) {
-		this.fields.remove(new InstanceKey(instance, null));
+		if (!this.fields.isEmpty()) {
+			this.fields.remove(new InstanceKey(instance, null));
+		}
 	}
 
 	private void expungeCollected() {

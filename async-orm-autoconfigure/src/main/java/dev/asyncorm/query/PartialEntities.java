@@ -2,9 +2,11 @@ package dev.asyncorm.query;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Path;
@@ -20,6 +22,7 @@ import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
 import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads entities with some fields only, Django's {@code only()} and {@code defer()}: selects the
@@ -37,93 +40,112 @@ final class PartialEntities<T> {
 
 	private final MappingMetamodel mapping;
 
+	private final EntityPersister persister;
+
 	private final LoadedFields loadedFields;
 
 	PartialEntities(ModelInfo<T> model, MappingMetamodel mapping, LoadedFields loadedFields) {
 		this.model = model;
 		this.mapping = mapping;
+		this.persister = mapping.getEntityDescriptor(model.javaType());
 		this.loadedFields = loadedFields;
 	}
 
-	/** The attributes read besides the id, singular ones only. */
-	List<SingularAttribute<? super T, ?>> loaded(DeferredLoading loading) {
-		List<SingularAttribute<? super T, ?>> loaded = new ArrayList<>();
-		for (Attribute<? super T, ?> attribute : this.model.attributes()) {
-			if (attribute instanceof SingularAttribute<? super T, ?> singular && !singular.isId()
-					&& loading.loads(attribute.getName())) {
-				loaded.add(singular);
-			}
-		}
-		return loaded;
-	}
-
-	/** The id, then each loaded attribute: its value, or the id it refers to for a to-one relation. */
-	List<Selection<?>> selections(Root<T> root, List<SingularAttribute<? super T, ?>> loaded) {
-		List<Selection<?>> selections = new ArrayList<>();
-		selections.add(root.get(this.model.id().getName()));
-		for (SingularAttribute<? super T, ?> attribute : loaded) {
-			if (!attribute.isAssociation()) {
-				selections.add(root.get(attribute.getName()));
-				continue;
-			}
-			// Without the foreign key of the related row's id in this table (an inverse one-to-one, a
-			// join table, a key to another column), reading the id joins; an implicit join would be
-			// inner and drop the rows without a related one.
-			Path<?> related = keyedHere(attribute) ? root.get(attribute.getName())
-					: root.join(attribute.getName(), JoinType.LEFT);
-			selections.add(related.get(idOf((EntityType<?>) attribute.getType()).getName()));
-		}
-		return selections;
+	/** What a read with this loading selects and how it builds each row, worked out once per read. */
+	Shape shape(DeferredLoading loading) {
+		return new Shape(loading);
 	}
 
 	/** Whether this entity's own table holds a to-one's foreign key to the related row's id. */
 	private boolean keyedHere(SingularAttribute<?, ?> attribute) {
-		EntityPersister persister = this.mapping.getEntityDescriptor(this.model.javaType());
-		return persister.findAttributeMapping(attribute.getName()) instanceof ToOneAttributeMapping toOne
+		return this.persister.findAttributeMapping(attribute.getName()) instanceof ToOneAttributeMapping toOne
 				&& toOne.getSideNature() == ForeignKeyDescriptor.Nature.KEY && toOne.isReferenceToPrimaryKey()
-				&& Arrays.asList(persister.getTableNames()).contains(toOne.getIdentifyingColumnsTableExpression());
-	}
-
-	/** Builds an instance from a row of {@link #selections}; {@code session} is the one that read it. */
-	T instance(Object[] row, List<SingularAttribute<? super T, ?>> loaded, SharedSessionContractImplementor session) {
-		T instance = this.model.instantiate();
-		Object id = row[0];
-		EntityAttributes.set(instance, this.model.id(), id);
-		Set<String> names = new LinkedHashSet<>();
-		for (int i = 0; i < loaded.size(); i++) {
-			SingularAttribute<? super T, ?> attribute = loaded.get(i);
-			Object value = row[i + 1];
-			if (attribute.isAssociation() && value != null) {
-				value = this.mapping.getEntityDescriptor(attribute.getJavaType()).createProxy(value, null);
-			}
-			EntityAttributes.set(instance, attribute, value);
-			names.add(attribute.getName());
-		}
-		for (Attribute<? super T, ?> attribute : this.model.attributes()) {
-			if (!names.contains(attribute.getName()) && !(attribute instanceof SingularAttribute<?, ?> singular && singular.isId())) {
-				unset(instance, attribute, id, session);
-			}
-		}
-		this.loadedFields.record(instance, Set.copyOf(names));
-		return instance;
-	}
-
-	/** Leaves a field unloaded: {@code null}, its default when primitive, or a collection that cannot load. */
-	private void unset(T instance, Attribute<? super T, ?> attribute, Object id, SharedSessionContractImplementor session) {
-		if (attribute.isCollection()) {
-			String role = this.mapping.getEntityDescriptor(this.model.javaType()).getEntityName() + "." + attribute.getName();
-			CollectionPersister persister = this.mapping.getCollectionDescriptor(role);
-			PersistentCollection<?> collection = persister.getCollectionSemantics().instantiateWrapper(id, persister, session);
-			collection.unsetSession(session);
-			EntityAttributes.set(instance, attribute, collection);
-		}
-		else {
-			EntityAttributes.set(instance, attribute, DeferredFields.unsetValue(attribute.getJavaType()));
-		}
+				&& Arrays.asList(this.persister.getTableNames()).contains(toOne.getIdentifyingColumnsTableExpression());
 	}
 
 	private static SingularAttribute<?, ?> idOf(EntityType<?> type) {
 		return type.getId(type.getIdType().getJavaType());
+	}
+
+	/** The columns of one read and the instances built from its rows. */
+	final class Shape {
+
+		/** The singular attributes read besides the id, in the order of the selections. */
+		private final List<SingularAttribute<? super T, ?>> loaded = new ArrayList<>();
+
+		/** For each loaded attribute, the persister of the related entity of a to-one, else {@code null}. */
+		private final List<@Nullable EntityPersister> related = new ArrayList<>();
+
+		/** The singular attributes not read, and the value each is left with. */
+		private final Map<SingularAttribute<? super T, ?>, @Nullable Object> unset = new LinkedHashMap<>();
+
+		/** The collections, left as collections that cannot load. */
+		private final Map<Attribute<? super T, ?>, CollectionPersister> collections = new LinkedHashMap<>();
+
+		private final Set<String> names;
+
+		private Shape(DeferredLoading loading) {
+			String entityName = PartialEntities.this.persister.getEntityName();
+			for (Attribute<? super T, ?> attribute : PartialEntities.this.model.attributes()) {
+				if (attribute.isCollection()) {
+					this.collections.put(attribute,
+							PartialEntities.this.mapping.getCollectionDescriptor(entityName + "." + attribute.getName()));
+				}
+				else if (attribute instanceof SingularAttribute<? super T, ?> singular && !singular.isId()) {
+					if (loading.loads(singular.getName())) {
+						this.loaded.add(singular);
+						this.related.add(singular.isAssociation()
+								? PartialEntities.this.mapping.getEntityDescriptor(singular.getJavaType()) : null);
+					}
+					else {
+						this.unset.put(singular, DeferredFields.unsetValue(singular.getJavaType()));
+					}
+				}
+			}
+			this.names = this.loaded.stream().map(Attribute::getName).collect(Collectors.toUnmodifiableSet());
+		}
+
+		/** The id, then each loaded attribute: its value, or the id it refers to for a to-one relation. */
+		List<Selection<?>> selections(Root<T> root) {
+			List<Selection<?>> selections = new ArrayList<>();
+			selections.add(root.get(PartialEntities.this.model.id().getName()));
+			for (SingularAttribute<? super T, ?> attribute : this.loaded) {
+				if (!attribute.isAssociation()) {
+					selections.add(root.get(attribute.getName()));
+					continue;
+				}
+				// Without the foreign key of the related row's id in this table (an inverse one-to-one,
+				// a join table, a key to another column), reading the id joins; an implicit join would
+				// be inner and drop the rows without a related one.
+				Path<?> related = keyedHere(attribute) ? root.get(attribute.getName())
+						: root.join(attribute.getName(), JoinType.LEFT);
+				selections.add(related.get(idOf((EntityType<?>) attribute.getType()).getName()));
+			}
+			return selections;
+		}
+
+		/** Builds an instance from a row of {@link #selections}; {@code session} is the one that read it. */
+		T instance(Object[] row, SharedSessionContractImplementor session) {
+			T instance = PartialEntities.this.model.instantiate();
+			Object id = row[0];
+			EntityAttributes.set(instance, PartialEntities.this.model.id(), id);
+			for (int i = 0; i < this.loaded.size(); i++) {
+				Object value = row[i + 1];
+				EntityPersister related = this.related.get(i);
+				EntityAttributes.set(instance, this.loaded.get(i),
+						(related != null && value != null) ? related.createProxy(value, null) : value);
+			}
+			this.unset.forEach((attribute, value) -> EntityAttributes.set(instance, attribute, value));
+			this.collections.forEach((attribute, persister) -> {
+				PersistentCollection<?> collection = persister.getCollectionSemantics()
+					.instantiateWrapper(id, persister, session);
+				collection.unsetSession(session);
+				EntityAttributes.set(instance, attribute, collection);
+			});
+			PartialEntities.this.loadedFields.record(instance, this.names);
+			return instance;
+		}
+
 	}
 
 }

@@ -64,19 +64,8 @@ final class SetOperations {
 		if (left.empty() || right.empty()) {
 			return left.empty() ? right : left;
 		}
-		Condition<T> either = new Condition<>() {
-
-			@Override
-			public Predicate toPredicate(Root<T> root, CommonAbstractCriteria statement, CriteriaBuilder cb) {
-				return cb.or(all(left, root, statement, cb), all(right, root, statement, cb));
-			}
-
-			@Override
-			public boolean spansRelations() {
-				return left.spansRelations() || right.spansRelations();
-			}
-
-		};
+		Condition<T> either = new SpanningCondition<>((root, statement, cb) -> cb.or(all(left, root, statement, cb),
+				all(right, root, statement, cb)), left.spansRelations() || right.spansRelations());
 		return left.onlyWhere(either).orderBy(ordering(left, right));
 	}
 
