@@ -9,7 +9,8 @@ import org.springframework.transaction.TransactionDefinition;
  * Runs blocking work on the {@code asyncOrmExecutor}: a transaction of several operations, or any
  * blocking code, measured as repository operations are. Inside the work, async-orm operations run
  * inline in the same thread and transaction instead of queueing again, so joining their futures
- * there cannot deadlock.
+ * there cannot deadlock. Operations requested from the completion callbacks of the returned
+ * futures queue like any other.
  *
  * @since 0.1.0
  */

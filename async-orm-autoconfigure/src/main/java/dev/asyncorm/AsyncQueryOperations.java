@@ -548,9 +548,10 @@ public interface AsyncQueryOperations<T> {
 	 * <p>
 	 * {@code onNext} runs on the executor thread that read the chunk, once its connection was
 	 * returned, or on the thread calling {@code request} while rows of the chunk wait; signals
-	 * never overlap. A subscriber that requests from inside {@code onNext} is served by that
-	 * executor thread chunk after chunk, as operations called there run inline; slow work in
-	 * {@code onNext} holds the thread (not a connection), so hand it to another executor. A failed
+	 * never overlap. Each chunk is read by an operation of its own, queued behind the operations
+	 * other callers submitted meanwhile, even when the subscriber requests from inside
+	 * {@code onNext}; slow work in {@code onNext} holds the thread (not a connection), so hand it
+	 * to another executor. A failed
 	 * read ends the stream with {@code onError} and a {@code DataAccessException}
 	 * ({@code TaskRejectedException} when the executor's queue is full), {@code request(n)} with
 	 * {@code n <= 0} with an {@link IllegalArgumentException}.

@@ -10,15 +10,19 @@ import org.springframework.dao.QueryTimeoutException;
 
 /**
  * Runs operations on the {@code asyncOrmExecutor} and completes their futures there, recording
- * queue wait and run time. An operation submitted from an executor thread (inside
- * {@code AsyncOrm.atomic}, or from a callback already there) runs inline, so that it joins that
- * thread's transaction and cannot deadlock waiting for a free thread. A full queue completes the
- * future with {@link TaskRejectedException}; the caller never blocks. A statement that runs out of
- * time fails with Spring's {@link QueryTimeoutException} and is counted as a timeout.
+ * queue wait and run time. An operation submitted from another operation's body (inside
+ * {@code AsyncOrm.atomic}, or a blocking call made from the work itself) runs inline, so that it
+ * joins that body's transaction and cannot deadlock waiting for a free thread. An operation
+ * submitted from a completion callback queues like any other, even on an executor thread: a
+ * chain of {@code thenCompose} steps then takes its turn behind other callers' operations, and
+ * its stack does not grow with the chain. A full queue completes the future with
+ * {@link TaskRejectedException}; the caller never blocks. A statement that runs out of time fails
+ * with Spring's {@link QueryTimeoutException} and is counted as a timeout.
  */
 public final class OperationDispatcher {
 
-	private static final ThreadLocal<Boolean> ON_WORKER = new ThreadLocal<>();
+	/** Set while an operation's body runs on this thread; cleared before its future completes. */
+	private static final ThreadLocal<Boolean> IN_OPERATION = new ThreadLocal<>();
 
 	private final Executor executor;
 
@@ -39,15 +43,16 @@ public final class OperationDispatcher {
 	}
 
 	/**
-	 * Tells whether the current thread is running an async-orm operation.
+	 * Tells whether the current thread is running an async-orm operation's body (not one of its
+	 * completion callbacks).
 	 * @return whether it is
 	 */
-	public static boolean onWorkerThread() {
-		return ON_WORKER.get() != null;
+	public static boolean inOperation() {
+		return IN_OPERATION.get() != null;
 	}
 
 	/**
-	 * Runs the work on the executor, or inline when already on it.
+	 * Runs the work on the executor, or inline when called from an operation's body.
 	 * @param repository the repository's simple name, for the metrics
 	 * @param operation the operation's name, for the metrics
 	 * @param work the blocking work
@@ -56,7 +61,7 @@ public final class OperationDispatcher {
 	 */
 	public <R> CompletableFuture<R> submit(String repository, String operation, Callable<R> work) {
 		CompletableFuture<R> future = new CompletableFuture<>();
-		if (onWorkerThread()) {
+		if (inOperation()) {
 			run(future, repository, operation, work);
 			return future;
 		}
@@ -64,13 +69,7 @@ public final class OperationDispatcher {
 		try {
 			this.executor.execute(() -> {
 				this.metrics.queueWait(System.nanoTime() - submitted);
-				ON_WORKER.set(Boolean.TRUE);
-				try {
-					run(future, repository, operation, work);
-				}
-				finally {
-					ON_WORKER.remove();
-				}
+				run(future, repository, operation, work);
 			});
 		}
 		catch (RejectedExecutionException ex) {
@@ -89,7 +88,7 @@ public final class OperationDispatcher {
 		long start = System.nanoTime();
 		R result;
 		try {
-			result = work.call();
+			result = body(work);
 		}
 		catch (Throwable ex) {
 			Throwable failure = this.exceptions.translate(ex);
@@ -101,6 +100,20 @@ public final class OperationDispatcher {
 		// Recorded before completing, so that whoever the future wakes sees the operation counted.
 		this.metrics.operation(repository, operation, Outcome.SUCCESS, System.nanoTime() - start);
 		future.complete(result);
+	}
+
+	/** Runs the work as an operation's body, which ends before the future completes: callbacks then queue. */
+	private static <R> R body(Callable<R> work) throws Exception {
+		if (inOperation()) {
+			return work.call();
+		}
+		IN_OPERATION.set(Boolean.TRUE);
+		try {
+			return work.call();
+		}
+		finally {
+			IN_OPERATION.remove();
+		}
 	}
 
 }

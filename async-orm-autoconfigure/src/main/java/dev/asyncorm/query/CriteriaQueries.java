@@ -451,8 +451,14 @@ final class CriteriaQueries<T> {
 		}
 	}
 
-	/** Applies the queryset's statement timeout, else the default one, in JDBC's whole seconds, rounded up. */
+	/**
+	 * Applies the queryset's statement timeout, else the default one, in JDBC's whole seconds,
+	 * rounded up. Also lets Hibernate keep the query's translation to SQL in its bounded plan cache,
+	 * which it does not do for Criteria queries unless asked: the next query of the same shape,
+	 * whatever its parameter values, then skips the translation.
+	 */
 	<Q extends Query> Q timed(Q query, QuerySpec<?> spec) {
+		query.setHint(HibernateHints.HINT_QUERY_PLAN_CACHEABLE, true);
 		Duration timeout = (spec.timeout() != null) ? spec.timeout() : this.defaultTimeout;
 		if (timeout != null) {
 			long millis = timeout.toMillis();

@@ -448,7 +448,30 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	@Override
 	public CompletableFuture<R> get(String lookup, @Nullable Object value) {
+		Object id = primaryKeyOfWholeTable(lookup, value);
+		if (id != null) {
+			return submit("get", () -> rowOf(this.runtime.find(id)));
+		}
 		return filter(lookup, value).get();
+	}
+
+	/**
+	 * The primary key of a {@code get} that may load by id instead of querying: entities of a
+	 * queryset that {@link QuerySpec#readsWholeTable reads the whole table}, outside any related
+	 * manager's scope, with no statement timeout to apply; else {@code null}.
+	 */
+	private @Nullable Object primaryKeyOfWholeTable(String lookup, @Nullable Object value) {
+		if (this.scope != null || !this.projection.isEntities() || !this.spec.readsWholeTable()
+				|| this.runtime.settings.timeout() != null) {
+			return null;
+		}
+		return this.runtime.primaryKey(lookup, value);
+	}
+
+	/** An entity as a row of this queryset, whose rows are entities. */
+	@SuppressWarnings("unchecked")
+	private R rowOf(T entity) {
+		return (R) entity;
 	}
 
 	@Override
@@ -458,6 +481,10 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	@Override
 	public CompletableFuture<R> get(Map<String, ?> lookups) {
+		if (lookups.size() == 1) {
+			Map.Entry<String, ?> lookup = lookups.entrySet().iterator().next();
+			return get(lookup.getKey(), lookup.getValue());
+		}
 		return filter(lookups).get();
 	}
 

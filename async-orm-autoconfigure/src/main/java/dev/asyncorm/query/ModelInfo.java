@@ -29,6 +29,8 @@ import org.springframework.beans.BeanUtils;
  */
 final class ModelInfo<T> {
 
+	private static final String EXACT = "__exact";
+
 	private final Class<T> javaType;
 
 	private final EntityType<T> entityType;
@@ -72,6 +74,16 @@ final class ModelInfo<T> {
 
 	SingularAttribute<? super T, ?> id() {
 		return this.id;
+	}
+
+	/**
+	 * Whether a lookup compares the primary key for equality ({@code pk}, {@code pk__exact}, or the
+	 * id's own name), on a model whose id is one basic attribute.
+	 */
+	boolean isPrimaryKeyLookup(String lookup) {
+		String field = lookup.endsWith(EXACT) ? lookup.substring(0, lookup.length() - EXACT.length()) : lookup;
+		return (field.equals("pk") || field.equals(this.id.getName())) && this.entityType.hasSingleIdAttribute()
+				&& this.id.getPersistentAttributeType() == Attribute.PersistentAttributeType.BASIC;
 	}
 
 	/** Whether the database or Hibernate generates the id, so that an insert cannot choose it. */

@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.jpa.repository.support.JpaEntityInformation;
 import org.springframework.data.jpa.repository.support.JpaEntityInformationSupport;
+import org.springframework.util.ClassUtils;
 
 /**
  * Everything the querysets and the manager of one repository share: the model, the compiler,
@@ -171,6 +172,33 @@ final class ModelRuntime<T> {
 		}
 		em.flush();
 		return entity;
+	}
+
+	/**
+	 * The primary key a {@code get(lookup, value)} asks for, converted to the id's type, when the
+	 * lookup compares the primary key and the value is a plain key; else {@code null}, and the
+	 * lookup runs as a filter. Like a filter, a value of the wrong type fails here.
+	 */
+	@Nullable Object primaryKey(String lookup, @Nullable Object value) {
+		Class<?> idType = this.model.id().getJavaType();
+		boolean plainKey = value instanceof Number || value instanceof CharSequence
+				|| ClassUtils.resolvePrimitiveIfNecessary(idType).isInstance(value);
+		if (!plainKey || !this.model.isPrimaryKeyLookup(lookup)) {
+			return null;
+		}
+		return this.converter.convert(value, idType, lookup);
+	}
+
+	/**
+	 * Reads one row by primary key through Hibernate's load by id, whose SQL is prepared once per
+	 * entity: Django's {@code get(pk=...)}, which cannot match more than one row.
+	 */
+	T find(Object id) {
+		T row = this.jpa.read((em) -> em.find(this.model.javaType(), id));
+		if (row == null) {
+			throw doesNotExist();
+		}
+		return row;
 	}
 
 	/** Django's {@code get()} over rows read with a limit of 21. */

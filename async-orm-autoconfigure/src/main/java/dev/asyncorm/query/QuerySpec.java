@@ -216,6 +216,17 @@ final class QuerySpec<T> {
 		return this.offset > 0 || this.limit != null;
 	}
 
+	/**
+	 * Whether the queryset reads whole rows of the whole table, as {@code all()} does: no
+	 * condition, slice, annotation, combination, lock, timeout, relation loading or partial
+	 * loading. Its order and {@code distinct()} may differ: one row by primary key is read alike.
+	 */
+	boolean readsWholeTable() {
+		return this.conditions.isEmpty() && !this.empty && !isSliced() && this.annotations.isEmpty()
+				&& this.combinator == null && this.timeout == null && this.lock == null && this.selectRelated.isEmpty()
+				&& this.prefetchRelated.isEmpty() && !this.loading.isPartial() && this.having.isEmpty();
+	}
+
 	/** Whether a condition joins other tables. */
 	boolean spansRelations() {
 		return this.conditions.stream().anyMatch(Condition::spansRelations);

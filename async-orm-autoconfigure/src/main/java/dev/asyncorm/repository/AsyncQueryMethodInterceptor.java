@@ -35,7 +35,7 @@ final class AsyncQueryMethodInterceptor implements MethodInterceptor {
 		Method method = invocation.getMethod();
 		if (!Future.class.isAssignableFrom(method.getReturnType())
 				|| method.getDeclaringClass().isAssignableFrom(AsyncModelRepository.class)
-				|| OperationDispatcher.onWorkerThread()) {
+				|| OperationDispatcher.inOperation()) {
 			return invocation.proceed();
 		}
 		return this.dispatcher.get().submit(this.repositoryName, method.getName(), () -> result(invocation));

@@ -1,11 +1,16 @@
 package dev.asyncorm.execution;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.persistence.EntityNotFoundException;
@@ -131,6 +136,105 @@ class OperationDispatcherTests {
 			return outerThread.equals(innerThread) ? "inline" : "queued";
 		});
 		assertThat(outer).succeedsWithin(TIMEOUT).isEqualTo("inline");
+	}
+
+	@Test
+	void workSubmittedFromACallbackQueuesBehindOtherCallers() throws Exception {
+		ThreadPoolTaskExecutor pool = executor(1, 4);
+		try {
+			OperationDispatcher dispatcher = dispatcher(pool);
+			CountDownLatch release = new CountDownLatch(1);
+			List<String> order = new CopyOnWriteArrayList<>();
+			CompletableFuture<String> chained = dispatcher.submit("Repo", "op", () -> {
+				release.await(10, TimeUnit.SECONDS);
+				order.add("first");
+				return "first";
+			}).thenCompose((first) -> dispatcher.submit("Repo", "op", () -> {
+				order.add("chained");
+				return Thread.currentThread().getName();
+			}));
+			CompletableFuture<Boolean> other = dispatcher.submit("Repo", "op", () -> order.add("other"));
+			release.countDown();
+			assertThat(chained).succeedsWithin(TIMEOUT).asString().startsWith("test-pool-");
+			assertThat(other).succeedsWithin(TIMEOUT);
+			assertThat(order).containsExactly("first", "other", "chained");
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
+	void aLongChainOfCallbacksCompletesWithoutGrowingTheStack() {
+		ThreadPoolTaskExecutor pool = executor(2, 16);
+		try {
+			OperationDispatcher dispatcher = dispatcher(pool);
+			AtomicInteger deepest = new AtomicInteger();
+			CompletableFuture<Integer> chain = CompletableFuture.completedFuture(0);
+			for (int i = 0; i < 100_000; i++) {
+				chain = chain.thenCompose((step) -> dispatcher.submit("Repo", "op", () -> {
+					deepest.accumulateAndGet(Thread.currentThread().getStackTrace().length, Math::max);
+					return step + 1;
+				}));
+			}
+			assertThat(chain).succeedsWithin(Duration.ofSeconds(60)).isEqualTo(100_000);
+			assertThat(deepest.get()).isLessThan(100);
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
+	void chainedCallersShareTheWorkersFairly() {
+		int callers = 256;
+		int operations = callers * 100;
+		ThreadPoolTaskExecutor pool = executor(4, callers);
+		try {
+			OperationDispatcher dispatcher = dispatcher(pool);
+			AtomicInteger started = new AtomicInteger();
+			int[] done = new int[callers];
+			List<CompletableFuture<Void>> loops = new ArrayList<>();
+			for (int caller = 0; caller < callers; caller++) {
+				loops.add(loop(dispatcher, started, operations, done, caller));
+			}
+			assertThat(CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new))).succeedsWithin(Duration.ofSeconds(60));
+			double mean = (double) operations / callers;
+			assertThat(Arrays.stream(done).min().getAsInt()).isGreaterThanOrEqualTo((int) (mean / 2));
+			assertThat(Arrays.stream(done).max().getAsInt()).isLessThanOrEqualTo((int) (mean * 2));
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	/** One closed-loop caller: each operation is requested from the completion of the previous one. */
+	private static CompletableFuture<Void> loop(OperationDispatcher dispatcher, AtomicInteger started, int operations,
+			int[] done, int caller) {
+		if (started.getAndIncrement() >= operations) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return dispatcher.submit("Repo", "op", () -> {
+			Thread.sleep(0, 100_000);
+			return caller;
+		}).thenCompose((ignored) -> {
+			done[caller]++;
+			return loop(dispatcher, started, operations, done, caller);
+		});
+	}
+
+	private static ThreadPoolTaskExecutor executor(int threads, int queueCapacity) {
+		ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+		pool.setCorePoolSize(threads);
+		pool.setMaxPoolSize(threads);
+		pool.setQueueCapacity(queueCapacity);
+		pool.setThreadNamePrefix("test-pool-");
+		pool.initialize();
+		return pool;
+	}
+
+	private OperationDispatcher dispatcher(ThreadPoolTaskExecutor pool) {
+		return new OperationDispatcher(pool, new MicrometerOperationMetrics(this.registry), new PersistenceExceptions(null));
 	}
 
 }

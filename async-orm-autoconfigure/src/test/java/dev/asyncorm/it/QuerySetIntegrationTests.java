@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -122,6 +123,28 @@ class QuerySetIntegrationTests extends AbstractIntegrationTests {
 		assertThat(this.articles.get("pk", this.first.getId())).succeedsWithin(TIMEOUT)
 			.extracting(Article::getHeadline)
 			.isEqualTo("Bravo");
+	}
+
+	@Test
+	void getByPrimaryKeyReadsTheRowByItsKeyHoweverItIsNamed() {
+		long id = this.first.getId();
+		for (AsyncQuerySet<Article> queryset : List.of(this.articles.all(), this.articles.orderBy("-rating").distinct())) {
+			for (String lookup : List.of("pk", "pk__exact", "id", "id__exact")) {
+				assertThat(queryset.get(lookup, id)).succeedsWithin(TIMEOUT).extracting(Article::getHeadline).isEqualTo("Bravo");
+			}
+		}
+		assertThat(this.articles.get("pk", (int) id)).succeedsWithin(TIMEOUT).extracting(Article::getId).isEqualTo(id);
+		assertThat(this.articles.get("pk", String.valueOf(id))).succeedsWithin(TIMEOUT).extracting(Article::getId).isEqualTo(id);
+		assertThat(this.articles.get(Map.of("pk", id))).succeedsWithin(TIMEOUT).extracting(Article::getId).isEqualTo(id);
+		assertThat(this.articles.filter("rating", 99).get("pk", id)).failsWithin(TIMEOUT)
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseExactlyInstanceOf(ObjectDoesNotExistException.class);
+		assertThat(this.articles.get("pk", id + 1000)).failsWithin(TIMEOUT)
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseExactlyInstanceOf(ObjectDoesNotExistException.class)
+			.withMessageContaining("Article matching query does not exist.");
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class).isThrownBy(() -> this.articles.get("pk", "x"))
+			.withMessageContaining("pk");
 	}
 
 	@Test

@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.asyncorm.AsyncOrm;
+
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +27,9 @@ class RoundTripIntegrationTests extends AbstractIntegrationTests {
 
 	@Autowired
 	private TagRepository tags;
+
+	@Autowired
+	private AsyncOrm asyncOrm;
 
 	@BeforeEach
 	void seed() {
@@ -44,6 +49,27 @@ class RoundTripIntegrationTests extends AbstractIntegrationTests {
 	@Test
 	void getIsOneSelect() {
 		assertOneSelectWithoutTransaction(this.articles.get("headline", "One"));
+	}
+
+	@Test
+	void getByPrimaryKeyIsOneSelectWithoutLimit() {
+		long id = this.articles.get("headline", "Two").join().getId();
+		this.recorder.reset();
+		assertOneSelectWithoutTransaction(this.articles.get("pk", id));
+		assertOneSelectWithoutTransaction(this.articles.get("pk", id));
+	}
+
+	@Test
+	void getByPrimaryKeyInsideAtomicReadsInTheTransaction() {
+		long id = this.articles.get("headline", "Two").join().getId();
+		this.recorder.reset();
+		assertThat(this.asyncOrm.atomic(() -> {
+			Article article = this.articles.get("pk", id).join();
+			article.setHeadline("Deux");
+			return this.entityManager.contains(article);
+		})).succeedsWithin(TIMEOUT).isEqualTo(true);
+		assertThat(this.recorder.transactionEvents()).containsExactly("begin", "commit");
+		assertThat(this.articles.get("pk", id).join().getHeadline()).isEqualTo("Deux");
 	}
 
 	@Test
