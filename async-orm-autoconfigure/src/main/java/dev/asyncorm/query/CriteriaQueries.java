@@ -54,6 +54,12 @@ final class CriteriaQueries<T> {
 	/** Hibernate's lock timeout that means {@code SKIP LOCKED}. */
 	private static final int SKIP_LOCKED = -2;
 
+	/**
+	 * The most bound values of a statement whose translation Hibernate may cache: a plan kept
+	 * weighs about 30 KB with 16 values, and about 1 KB more per value.
+	 */
+	private static final int MAX_VALUES_OF_CACHED_PLAN = 32;
+
 	private final ModelInfo<T> model;
 
 	private final PartialEntities<T> partials;
@@ -453,12 +459,15 @@ final class CriteriaQueries<T> {
 
 	/**
 	 * Applies the queryset's statement timeout, else the default one, in JDBC's whole seconds,
-	 * rounded up. Also lets Hibernate keep the query's translation to SQL in its bounded plan cache,
-	 * which it does not do for Criteria queries unless asked: the next query of the same shape,
-	 * whatever its parameter values, then skips the translation.
+	 * rounded up. Also lets Hibernate keep the query's translation to SQL in its plan cache, which
+	 * it does not do for Criteria queries unless asked: the next query of the same shape, whatever
+	 * its values, then skips the translation. Only shapes with few bound values are kept: each
+	 * value weighs on the cached plan, and an {@code in} list of every length would be a shape of
+	 * its own.
 	 */
 	<Q extends Query> Q timed(Q query, QuerySpec<?> spec) {
-		query.setHint(HibernateHints.HINT_QUERY_PLAN_CACHEABLE, true);
+		int values = query.unwrap(QueryImplementor.class).getParameterMetadata().getParameterCount();
+		query.setHint(HibernateHints.HINT_QUERY_PLAN_CACHEABLE, values <= MAX_VALUES_OF_CACHED_PLAN);
 		Duration timeout = (spec.timeout() != null) ? spec.timeout() : this.defaultTimeout;
 		if (timeout != null) {
 			long millis = timeout.toMillis();
