@@ -5,17 +5,19 @@ import java.util.function.Function;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
+import org.springframework.orm.jpa.EntityManagerFactoryInfo;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The entity manager and transactions an operation runs with. A single-statement read runs on
- * Spring's shared entity manager without starting a transaction: outside one it gets a fresh
- * entity manager in autocommit mode, so no {@code BEGIN}/{@code COMMIT} is sent; inside
- * {@code AsyncOrm.atomic} it joins the transaction. Writes run in one transaction through
- * Spring's transaction manager, joining an active one.
+ * The entity manager and transactions an operation runs with. A single-statement read starts no
+ * transaction: outside one it gets a fresh entity manager in autocommit mode, closed when the read
+ * ends, so no {@code BEGIN}/{@code COMMIT} is sent; inside {@code AsyncOrm.atomic} it joins the
+ * transaction's. Writes run in one transaction through Spring's transaction manager, joining an
+ * active one.
  */
 public final class JpaAccess {
 
@@ -54,7 +56,25 @@ public final class JpaAccess {
 	 * @return its result
 	 */
 	public <R> R read(Function<EntityManager, R> work) {
-		return work.apply(this.sharedEntityManager);
+		EntityManager transactional = EntityManagerFactoryUtils.getTransactionalEntityManager(this.entityManagerFactory);
+		if (transactional != null) {
+			return work.apply(transactional);
+		}
+		// Spring's shared entity manager would do the same behind a proxy of the entity manager and
+		// of each query; a read on the executor has no use for them.
+		EntityManager entityManager = createEntityManager();
+		try {
+			return work.apply(entityManager);
+		}
+		finally {
+			EntityManagerFactoryUtils.closeEntityManager(entityManager);
+		}
+	}
+
+	/** A new entity manager, made as Spring makes those of its shared one (with its initializer). */
+	private EntityManager createEntityManager() {
+		return (this.entityManagerFactory instanceof EntityManagerFactoryInfo info) ? info.createNativeEntityManager(null)
+				: this.entityManagerFactory.createEntityManager();
 	}
 
 	/**

@@ -38,6 +38,7 @@ import org.hibernate.query.criteria.JpaSubQuery;
 import org.hibernate.query.spi.QueryImplementor;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.Assert;
 
 /**
@@ -83,7 +84,7 @@ final class CriteriaQueries<T> {
 		fetch(root, spec);
 		query.distinct(spec.distinct());
 		orderBy(query, ordering, Joins.reusing(root, cb));
-		return window(locked(timed(em.createQuery(query), spec), spec), offset, limit);
+		return window(locked(timed(detached(em.createQuery(query)), spec), spec), offset, limit);
 	}
 
 	/**
@@ -118,7 +119,7 @@ final class CriteriaQueries<T> {
 		}
 		query.multiselect(selections).distinct(spec.distinct());
 		orderBy(query, ordering, joins);
-		TypedQuery<Object[]> rows = window(locked(timed(em.createQuery(query), spec), spec), offset, limit);
+		TypedQuery<Object[]> rows = window(locked(timed(detached(em.createQuery(query)), spec), spec), offset, limit);
 		if (shape == null) {
 			return rows.getResultList().stream().map((row) -> this.model.javaType().cast(row[0])).toList();
 		}
@@ -472,6 +473,17 @@ final class CriteriaQueries<T> {
 		if (timeout != null) {
 			long millis = timeout.toMillis();
 			query.setHint(HibernateHints.HINT_TIMEOUT, (int) ((millis + 999) / 1000));
+		}
+		return query;
+	}
+
+	/**
+	 * Reads entities without a snapshot for dirty checking when no transaction is active: they are
+	 * detached as soon as the read ends, so nothing would ever compare them.
+	 */
+	private static <Q extends Query> Q detached(Q query) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			query.setHint(HibernateHints.HINT_READ_ONLY, true);
 		}
 		return query;
 	}
