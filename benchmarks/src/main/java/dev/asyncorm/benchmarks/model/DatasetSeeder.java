@@ -44,7 +44,7 @@ public class DatasetSeeder {
 			linkTags(dataset);
 			return dataset;
 		});
-		// Outside the transaction: PostgreSQL runs VACUUM in none.
+		// After the commit, so that statistics see the rows and an index is built over them at once.
 		database.afterSeeding().forEach(this.jdbc::execute);
 		return Objects.requireNonNull(seeded);
 	}

@@ -31,7 +31,8 @@ public final class MarkdownReport {
 	public MarkdownReport(Environment environment, Setup setup) {
 		line("# async-orm benchmarks: %s", environment.database());
 		line("");
-		line("- Machine: %d cores, %s memory, %s", environment.cores(), Formats.bytes(environment.memoryBytes()),
+		line("- Machine: %d cores, %s memory, %s", environment.cores(),
+				(environment.memoryBytes() >= 0) ? Formats.bytes(environment.memoryBytes()) : "unknown",
 				environment.operatingSystem());
 		line("- JVM: %s, max heap %s", environment.jvm(), Formats.bytes(environment.maxHeapBytes()));
 		line("- Database: %s at `%s`", environment.database(), environment.url());
@@ -45,7 +46,8 @@ public final class MarkdownReport {
 				setup.startedAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
 		line("- Reading: the first contender's throughput, then each other's as a multiple of it (higher is "
 				+ "better); p99 is the latency of one operation; fair is the fewest and most operations of one "
-				+ "caller over the mean; heap is what a stream holds halfway");
+				+ "caller over the mean; heap is the heap used halfway through a stream over the heap used before it, "
+				+ "each after a full collection");
 	}
 
 	/**
