@@ -303,7 +303,9 @@ public interface AsyncQueryOperations<T> {
 	CompletableFuture<T> get();
 
 	/**
-	 * Returns the one row matching a lookup.
+	 * Returns the one row matching a lookup. {@code get("pk", id)} (or {@code pk__exact}, or the
+	 * id's own name) on a queryset of the whole table, with no statement timeout, is Hibernate's
+	 * load by id: one {@code SELECT} by primary key whose SQL Hibernate prepared once.
 	 * @param lookup the lookup
 	 * @param value the value
 	 * @return a future of the entity, failing as {@link #get()} does
