@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
@@ -20,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Building methods ({@code filter}, {@code orderBy}, {@code slice}, …) are synchronous, do no
  * I/O and return a new immutable queryset; a field or lookup name that the JPA metamodel does not
  * know fails there, with {@link InvalidLookupException}. Terminal methods return a
- * {@link CompletableFuture} (iteration a {@link Flow.Publisher}) that completes on the
+ * {@link CompletableFuture} that completes on the
  * {@code asyncOrmExecutor}: each runs in its own transaction unless inside
  * {@link AsyncOrm#atomic}, a single-statement read runs without one (autocommit), entities come
  * back detached, and failures complete the future exceptionally with an exception of Spring's
@@ -523,50 +522,8 @@ public interface AsyncQueryOperations<T> {
 			Map<String, ?> createDefaults);
 
 	/**
-	 * Streams the rows with back-pressure, read in chunks of {@code async-orm.iterator.chunk-size}
-	 * rows (2000 unless configured), Django's {@code aiterator()}.
-	 * @return a publisher of the detached entities, in order
-	 * @throws InvalidDataAccessApiUsageException if the order cannot be read by keyset
-	 * @see #iterator(int)
-	 */
-	Flow.Publisher<T> iterator();
-
-	/**
-	 * Streams the rows with back-pressure, read in keyset-ordered chunks of {@code chunkSize}
-	 * rows, Django's {@code aiterator(chunk_size=…)}.
-	 * <p>
-	 * Nothing is read before the subscriber requests rows, and each subscription runs its own
-	 * queries, as iterating a lazy queryset again does. Each chunk is one query for the rows after
-	 * the last one sent ({@code WHERE (order…, pk) > (…) ORDER BY … LIMIT chunkSize}), run as a
-	 * short read on the {@code asyncOrmExecutor} (autocommit, or the transaction of
-	 * {@link AsyncOrm#atomic} when read there), and only once the subscriber has requested more
-	 * rows than it was sent: between chunks no connection, transaction or thread is held, however
-	 * slowly the subscriber requests. Cancelling the subscription stops the reading.
-	 * <p>
-	 * Rows come in the explicit order of {@link #orderBy}, with the primary key as tie-breaker,
-	 * or by primary key when there is none: the model's default ordering does not apply. A keyset
-	 * needs a total order, so only non-null basic fields can order an iteration. A sliced
-	 * queryset streams its window only; {@link #none()} completes at once.
-	 * <p>
-	 * {@code onNext} runs on the executor thread that read the chunk, once its connection was
-	 * returned, or on the thread calling {@code request} while rows of the chunk wait; signals
-	 * never overlap. Each chunk is read by an operation of its own, queued behind the operations
-	 * other callers submitted meanwhile, even when the subscriber requests from inside
-	 * {@code onNext}; slow work in {@code onNext} holds the thread (not a connection), so hand it
-	 * to another executor. A failed
-	 * read ends the stream with {@code onError} and a {@code DataAccessException}
-	 * ({@code TaskRejectedException} when the executor's queue is full), {@code request(n)} with
-	 * {@code n <= 0} with an {@link IllegalArgumentException}.
-	 * @param chunkSize the number of rows per query
-	 * @return a publisher of the detached entities, in order
-	 * @throws InvalidDataAccessApiUsageException if {@code chunkSize} is not positive, or the order
-	 * cannot be read by keyset: random order ({@code "?"}), or a nullable field
-	 */
-	Flow.Publisher<T> iterator(int chunkSize);
-
-	/**
-	 * Calls the action for each row, in the order of {@link #iterator()} and reading chunks as it
-	 * does, Django's {@code async for row in qs}. The action runs on the {@code asyncOrmExecutor}
+	 * Calls the action for each row, in the order of {@link AsyncQuerySet#iterator()} and reading
+	 * chunks as it does, Django's {@code async for row in qs}. The action runs on the {@code asyncOrmExecutor}
 	 * thread that read the row's chunk, once its connection was returned, one row at a time: a slow
 	 * action holds that thread (no connection), so hand long work to another executor.
 	 * @param action what to do with each detached entity

@@ -8,6 +8,8 @@ import java.util.concurrent.Flow;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.data.core.ReactiveWrappers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,6 +29,17 @@ class ApiShapeTests {
 		assertThat(methods).allSatisfy((method) -> assertThat(method.getReturnType())
 			.as("%s returns %s", method.getName(), method.getReturnType().getSimpleName())
 			.isIn(AsyncQuerySet.class, AsyncRelatedManager.class, CompletableFuture.class, Flow.Publisher.class));
+	}
+
+	@Test
+	void noRepositoryMethodReturnsATypeSpringDataTakesForReactive() {
+		assertThat(ReactiveWrappers.supports(Flow.Publisher.class)).as("Project Reactor on the test class path").isTrue();
+		assertThat(AsyncModelRepository.class.getMethods()).allSatisfy((method) -> assertThat(
+				ReactiveWrappers.supports(method.getReturnType()))
+			.as("%s returns %s", method.getName(), method.getReturnType().getSimpleName())
+			.isFalse());
+		assertThat(AsyncQuerySet.class.getMethods()).anySatisfy(
+				(method) -> assertThat(method.getReturnType()).isEqualTo(Flow.Publisher.class));
 	}
 
 	@Test

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
 import dev.asyncorm.Aggregate;
@@ -295,16 +294,6 @@ public abstract class DelegatingQueryOperations<T> implements AsyncQueryOperatio
 	public CompletableFuture<CreateResult<T>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults,
 			Map<String, ?> createDefaults) {
 		return all().updateOrCreate(lookups, defaults, createDefaults);
-	}
-
-	@Override
-	public Flow.Publisher<T> iterator() {
-		return all().iterator();
-	}
-
-	@Override
-	public Flow.Publisher<T> iterator(int chunkSize) {
-		return all().iterator(chunkSize);
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 import dev.asyncorm.AsyncQuerySet;
 import dev.asyncorm.AsyncRelatedManager;
@@ -87,6 +88,16 @@ abstract class AbstractRelatedManager<R> extends DelegatingQueryOperations<R> im
 	@Override
 	public CompletableFuture<DeleteResult> delete() {
 		return this.scoped.all().delete();
+	}
+
+	@Override
+	public Flow.Publisher<R> iterator() {
+		return all().iterator();
+	}
+
+	@Override
+	public Flow.Publisher<R> iterator(int chunkSize) {
+		return all().iterator(chunkSize);
 	}
 
 }

@@ -91,7 +91,7 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 	void iteratorSendsEveryRowOnceByPrimaryKeyWithOneSelectPerChunk() {
 		List<Long> ids = seed(10);
 		double chunksBefore = successes("iterator");
-		RecordingSubscriber<Reading> subscriber = RecordingSubscriber.subscribe(this.readings.iterator(3), Long.MAX_VALUE);
+		RecordingSubscriber<Reading> subscriber = RecordingSubscriber.subscribe(this.readings.all().iterator(3), Long.MAX_VALUE);
 		assertThat(subscriber.done).succeedsWithin(TIMEOUT);
 		assertThat(ids(subscriber.items)).containsExactlyElementsOf(ids);
 		// 3 + 3 + 3 + 1: a short chunk is the last one.
@@ -104,7 +104,7 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 	@Test
 	void aFullLastChunkTakesOneMoreSelectToFindTheEnd() {
 		List<Long> ids = seed(9);
-		RecordingSubscriber<Reading> subscriber = RecordingSubscriber.subscribe(this.readings.iterator(3), Long.MAX_VALUE);
+		RecordingSubscriber<Reading> subscriber = RecordingSubscriber.subscribe(this.readings.all().iterator(3), Long.MAX_VALUE);
 		assertThat(subscriber.done).succeedsWithin(TIMEOUT);
 		assertThat(ids(subscriber.items)).containsExactlyElementsOf(ids);
 		assertThat(selects()).isEqualTo(4);
@@ -170,7 +170,7 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 		Article c = persist(new Article("c", null, LocalDate.of(2024, 1, 1), LocalDateTime.of(2024, 1, 1, 0, 0), null));
 		Article a = persist(new Article("a", null, LocalDate.of(2024, 1, 2), LocalDateTime.of(2024, 1, 2, 0, 0), null));
 		Article b = persist(new Article("b", null, LocalDate.of(2024, 1, 3), LocalDateTime.of(2024, 1, 3, 0, 0), null));
-		RecordingSubscriber<Article> subscriber = RecordingSubscriber.subscribe(this.articles.iterator(2), Long.MAX_VALUE);
+		RecordingSubscriber<Article> subscriber = RecordingSubscriber.subscribe(this.articles.all().iterator(2), Long.MAX_VALUE);
 		assertThat(subscriber.done).succeedsWithin(TIMEOUT);
 		assertThat(subscriber.items).extracting(Article::getId).containsExactly(a.getId(), b.getId(), c.getId());
 		RecordingSubscriber<Article> reversed = RecordingSubscriber.subscribe(this.articles.reverse().iterator(2),
@@ -216,7 +216,7 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 	@Test
 	void chunkSizeMustBePositive() {
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
-			.isThrownBy(() -> this.readings.iterator(0))
+			.isThrownBy(() -> this.readings.all().iterator(0))
 			.withMessage("Chunk size must be strictly positive, got 0.");
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
 			.isThrownBy(() -> this.readings.all().iterator(-1));
@@ -225,7 +225,7 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 	@Test
 	void rowsAreSentOnlyAsRequestedAndOnlyTheChunksNeededAreRead() {
 		List<Long> ids = seed(10);
-		RecordingSubscriber<Reading> subscriber = RecordingSubscriber.subscribe(this.readings.iterator(3), 0);
+		RecordingSubscriber<Reading> subscriber = RecordingSubscriber.subscribe(this.readings.all().iterator(3), 0);
 		assertStaysAt(subscriber, 0);
 		assertThat(selects()).isZero();
 		subscriber.request(2);
@@ -243,7 +243,7 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 	@Test
 	void requestsFromInsideOnNextAreServedWithoutRecursion() {
 		List<Long> ids = seed(5000);
-		RecordingSubscriber<Reading> subscriber = RecordingSubscriber.oneAtATime(this.readings.iterator(50));
+		RecordingSubscriber<Reading> subscriber = RecordingSubscriber.oneAtATime(this.readings.all().iterator(50));
 		assertThat(subscriber.done).succeedsWithin(TIMEOUT);
 		assertThat(ids(subscriber.items)).containsExactlyElementsOf(ids);
 		assertThat(selects()).isEqualTo(101);
@@ -252,7 +252,7 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 	@Test
 	void cancelStopsTheReading() {
 		seed(10);
-		RecordingSubscriber<Reading> subscriber = RecordingSubscriber.subscribe(this.readings.iterator(3), 4);
+		RecordingSubscriber<Reading> subscriber = RecordingSubscriber.subscribe(this.readings.all().iterator(3), 4);
 		await().atMost(TIMEOUT).until(() -> subscriber.items.size() == 4);
 		subscriber.subscription.cancel();
 		subscriber.request(10);
@@ -264,13 +264,13 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 	@Test
 	void requestOfZeroOrLessEndsTheStreamWithIllegalArgumentException() {
 		seed(5);
-		RecordingSubscriber<Reading> idle = RecordingSubscriber.subscribe(this.readings.iterator(3), 0);
+		RecordingSubscriber<Reading> idle = RecordingSubscriber.subscribe(this.readings.all().iterator(3), 0);
 		idle.request(0);
 		assertThat(idle.done).failsWithin(TIMEOUT)
 			.withThrowableOfType(ExecutionException.class)
 			.withCauseInstanceOf(IllegalArgumentException.class);
 		assertThat(selects()).isZero();
-		RecordingSubscriber<Reading> reading = RecordingSubscriber.subscribe(this.readings.iterator(3), 1);
+		RecordingSubscriber<Reading> reading = RecordingSubscriber.subscribe(this.readings.all().iterator(3), 1);
 		await().atMost(TIMEOUT).until(() -> reading.items.size() == 1);
 		reading.request(-1);
 		assertThat(reading.done).failsWithin(TIMEOUT)
@@ -283,7 +283,7 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 	@Test
 	void eachSubscriptionRunsItsOwnQueries() {
 		List<Long> ids = seed(5);
-		Flow.Publisher<Reading> publisher = this.readings.iterator(2);
+		Flow.Publisher<Reading> publisher = this.readings.all().iterator(2);
 		RecordingSubscriber<Reading> first = RecordingSubscriber.subscribe(publisher, Long.MAX_VALUE);
 		assertThat(first.done).succeedsWithin(TIMEOUT);
 		Long added = this.readings.create(new Reading("c", 1, TAKEN_AT)).join().getId();
@@ -366,7 +366,7 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 	void insideAtomicChunksAreReadInItsTransactionOnItsThread() {
 		List<Long> ids = seed(5);
 		assertThat(this.asyncOrm.atomic(() -> {
-			RecordingSubscriber<Reading> subscriber = RecordingSubscriber.subscribe(this.readings.iterator(2),
+			RecordingSubscriber<Reading> subscriber = RecordingSubscriber.subscribe(this.readings.all().iterator(2),
 					Long.MAX_VALUE);
 			subscriber.done.join();
 			List<Long> seen = new ArrayList<>();
@@ -400,7 +400,7 @@ class IterationIntegrationTests extends AbstractIntegrationTests {
 	@Test
 	void aFailedReadEndsTheStreamWithADataAccessExceptionAndReturnsTheConnection() {
 		seed(5);
-		RecordingSubscriber<Reading> subscriber = RecordingSubscriber.subscribe(this.readings.iterator(2), 2);
+		RecordingSubscriber<Reading> subscriber = RecordingSubscriber.subscribe(this.readings.all().iterator(2), 2);
 		await().atMost(TIMEOUT).until(() -> subscriber.items.size() == 2);
 		this.jdbc.execute("alter table reading rename to reading_away");
 		try {
