@@ -523,9 +523,10 @@ public interface AsyncQueryOperations<T> {
 
 	/**
 	 * Calls the action for each row, in the order of {@link AsyncQuerySet#iterator()} and reading
-	 * chunks as it does, Django's {@code async for row in qs}. The action runs on the {@code asyncOrmExecutor}
-	 * thread that read the row's chunk, once its connection was returned, one row at a time: a slow
-	 * action holds that thread (no connection), so hand long work to another executor.
+	 * chunks as it does, Django's {@code async for row in qs}. The action runs on the
+	 * {@code asyncOrmExecutor} thread that read the row's chunk, once its connection was returned,
+	 * one row at a time: a slow action holds that thread (no connection), so hand long work to
+	 * another executor.
 	 * @param action what to do with each detached entity
 	 * @return a future completed once every row was seen; it completes exceptionally with the
 	 * action's exception (no further chunk is read) or the {@code DataAccessException} of a failed

@@ -70,10 +70,9 @@ public interface AsyncQuerySet<T> extends AsyncQueryOperations<T> {
 	 * never overlap. Each chunk is read by an operation of its own, queued behind the operations
 	 * other callers submitted meanwhile, even when the subscriber requests from inside
 	 * {@code onNext}; slow work in {@code onNext} holds the thread (not a connection), so hand it
-	 * to another executor. A failed
-	 * read ends the stream with {@code onError} and a {@code DataAccessException}
-	 * ({@code TaskRejectedException} when the executor's queue is full), {@code request(n)} with
-	 * {@code n <= 0} with an {@link IllegalArgumentException}.
+	 * to another executor. A failed read ends the stream with {@code onError} and a
+	 * {@code DataAccessException} ({@code TaskRejectedException} when the executor's queue is
+	 * full), {@code request(n)} with {@code n <= 0} with an {@link IllegalArgumentException}.
 	 * @param chunkSize the number of rows per query
 	 * @return a publisher of the detached entities, in order
 	 * @throws InvalidDataAccessApiUsageException if {@code chunkSize} is not positive, or the order

@@ -43,7 +43,7 @@ public abstract class AbstractIntegrationTests {
 				this.entityManager.createNativeQuery("delete from " + joinTable).executeUpdate();
 			}
 			for (String entity : new String[] { "Book", "Author", "Article", "Tag", "Pizza", "Topping", "Box", "Story",
-					"Reporter", "Paper", "Publication", "Club", "Person", "StockItem" }) {
+					"Reporter", "Paper", "Publication", "Club", "Person", "StockItem", "Memo" }) {
 				this.entityManager.createQuery("delete from " + entity).executeUpdate();
 			}
 		});

@@ -34,6 +34,9 @@ class QuerySetIntegrationTests extends AbstractIntegrationTests {
 	@Autowired
 	private TagRepository tags;
 
+	@Autowired
+	private MemoRepository memos;
+
 	private Article first;
 
 	@BeforeEach
@@ -145,6 +148,17 @@ class QuerySetIntegrationTests extends AbstractIntegrationTests {
 			.withMessageContaining("Article matching query does not exist.");
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class).isThrownBy(() -> this.articles.get("pk", "x"))
 			.withMessageContaining("pk");
+	}
+
+	@Test
+	void getByPrimaryKeyHidesWhatTheModelsRestrictionHides() {
+		Memo kept = persist(new Memo("kept", false));
+		Memo archived = persist(new Memo("archived", true));
+		assertThat(this.memos.get("pk", kept.getId())).succeedsWithin(TIMEOUT).extracting(Memo::getText).isEqualTo("kept");
+		assertThat(this.memos.get("pk", archived.getId())).failsWithin(TIMEOUT)
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseExactlyInstanceOf(ObjectDoesNotExistException.class);
+		assertThat(this.memos.filter("pk", archived.getId()).exists()).succeedsWithin(TIMEOUT).isEqualTo(false);
 	}
 
 	@Test
