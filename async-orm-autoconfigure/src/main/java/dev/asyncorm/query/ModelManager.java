@@ -146,10 +146,7 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 	public CompletableFuture<T> refresh(T entity) {
 		Object id = this.runtime.requireId(entity, "refreshed");
 		return this.runtime.submit("refresh", () -> {
-			T fresh = this.runtime.jpa.read((em) -> em.find(this.runtime.model.javaType(), id));
-			if (fresh == null) {
-				throw this.runtime.doesNotExist();
-			}
+			T fresh = this.runtime.find(id);
 			for (Attribute<? super T, ?> attribute : this.runtime.model.attributes()) {
 				EntityAttributes.set(entity, attribute, EntityAttributes.get(fresh, attribute));
 			}
