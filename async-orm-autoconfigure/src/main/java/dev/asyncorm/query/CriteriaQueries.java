@@ -63,14 +63,14 @@ final class CriteriaQueries<T> {
 
 	private final ModelInfo<T> model;
 
-	private final PartialEntities<T> partials;
+	private final TupleEntities<T> entities;
 
 	/** The statement timeout of a queryset that sets none, or {@code null} for the database's. */
 	private final @Nullable Duration defaultTimeout;
 
-	CriteriaQueries(ModelInfo<T> model, PartialEntities<T> partials, @Nullable Duration defaultTimeout) {
+	CriteriaQueries(ModelInfo<T> model, TupleEntities<T> entities, @Nullable Duration defaultTimeout) {
 		this.model = model;
-		this.partials = partials;
+		this.entities = entities;
 		this.defaultTimeout = defaultTimeout;
 	}
 
@@ -92,19 +92,20 @@ final class CriteriaQueries<T> {
 	 * does (Hibernate removes duplicate entities from an entity query, not from a tuple query). A
 	 * {@code DISTINCT} query ordered across relations also selects what it orders by, as
 	 * PostgreSQL and H2 require and Django does. With {@code only()}/{@code defer()}, selects the
-	 * loaded columns and builds the entities from them.
+	 * loaded columns and builds the entities from them; so it does with whole entities that are
+	 * detached as soon as they are read, when {@link TupleEntities#whole()} can build them.
 	 */
 	List<T> rows(EntityManager em, QuerySpec<T> spec, List<OrderTerm> ordering, int offset, @Nullable Integer limit) {
 		boolean joined = spec.spansRelations() || ordering.stream().anyMatch(OrderTerm::spansRelations);
-		boolean partial = spec.loading().isPartial();
-		if (!joined && !partial) {
+		TupleEntities<T>.Shape shape = spec.loading().isPartial() ? this.entities.shape(spec.loading())
+				: joined ? null : detachedWhole(spec);
+		if (!joined && shape == null) {
 			return select(em, spec, ordering, offset, limit).getResultList();
 		}
 		CriteriaBuilder cb = em.getCriteriaBuilder();
-		CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+		CriteriaQuery<List<?>> query = listQuery(cb);
 		Root<T> root = query.from(this.model.javaType());
 		where(query, spec, root, cb);
-		PartialEntities<T>.Shape shape = partial ? this.partials.shape(spec.loading()) : null;
 		List<Selection<?>> selections = new ArrayList<>();
 		if (shape != null) {
 			selections.addAll(shape.selections(root));
@@ -117,14 +118,25 @@ final class CriteriaQueries<T> {
 		if (spec.distinct()) {
 			ordering.forEach((term) -> selections.add(term.expression(joins, query)));
 		}
-		query.multiselect(selections).distinct(spec.distinct());
+		query.select(listOf(selections, cb)).distinct(spec.distinct());
 		orderBy(query, ordering, joins);
-		TypedQuery<Object[]> rows = window(locked(timed(detached(em.createQuery(query)), spec), spec), offset, limit);
+		TypedQuery<List<?>> rows = window(locked(timed(detached(em.createQuery(query)), spec), spec), offset, limit);
 		if (shape == null) {
-			return rows.getResultList().stream().map((row) -> this.model.javaType().cast(row[0])).toList();
+			return rows.getResultList().stream().map((row) -> this.model.javaType().cast(row.get(0))).toList();
 		}
 		SharedSessionContractImplementor session = rows.unwrap(QueryImplementor.class).getSession();
 		return rows.getResultList().stream().map((row) -> shape.instance(row, session)).toList();
+	}
+
+	/**
+	 * The shape that builds whole entities from their columns, when nothing would keep Hibernate's
+	 * instances: no transaction (whose persistence context they would join), no related rows to
+	 * fetch or prefetch into them, no row lock.
+	 */
+	private TupleEntities<T>.@Nullable Shape detachedWhole(QuerySpec<T> spec) {
+		boolean kept = TransactionSynchronizationManager.isActualTransactionActive() || spec.lock() != null
+				|| !spec.selectRelated().isEmpty() || !spec.prefetchRelated().isEmpty();
+		return kept ? null : this.entities.whole();
 	}
 
 	/**
@@ -134,19 +146,19 @@ final class CriteriaQueries<T> {
 	List<Object[]> project(EntityManager em, QuerySpec<T> spec, List<Column> columns, List<OrderTerm> ordering,
 			int offset, @Nullable Integer limit) {
 		CriteriaBuilder cb = em.getCriteriaBuilder();
-		CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+		CriteriaQuery<List<?>> query = listQuery(cb);
 		Root<T> root = query.from(this.model.javaType());
 		where(query, spec, root, cb);
 		Joins joins = Joins.reusing(root, cb);
 		Grouping grouping = grouping(columns, ordering, spec.distinct(), joins, query);
-		query.multiselect(grouping.selections()).distinct(spec.distinct());
+		query.select(listOf(grouping.selections(), cb)).distinct(spec.distinct());
 		groupBy(query, grouping, spec, joins);
 		orderBy(query, ordering, joins);
 		return window(locked(timed(em.createQuery(query), spec), spec), offset, limit).getResultList().stream()
 			.map((row) -> {
 			Object[] values = new Object[columns.size()];
 			for (int i = 0; i < values.length; i++) {
-				values[i] = columns.get(i).convert(row[i]);
+				values[i] = columns.get(i).convert(row.get(i));
 			}
 			return values;
 		}).toList();
@@ -160,7 +172,7 @@ final class CriteriaQueries<T> {
 	Object[] aggregate(EntityManager em, QuerySpec<T> spec, List<AggregateExpression> aggregates,
 			List<OrderTerm> ordering) {
 		HibernateCriteriaBuilder cb = (HibernateCriteriaBuilder) em.getCriteriaBuilder();
-		JpaCriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+		JpaCriteriaQuery<List<?>> query = listQuery(cb);
 		Root<T> root = query.from(this.model.javaType());
 		Predicate predicate = spec.isSliced() ? inSlice(spec, ordering, root, query, cb)
 				: spec.distinct() ? idIn(spec, root, query, cb) : spec.predicate(root, query, cb);
@@ -168,9 +180,24 @@ final class CriteriaQueries<T> {
 			query.where(predicate);
 		}
 		Joins joins = Joins.reusing(root, cb);
-		query.multiselect(aggregates.stream().<Selection<?>>map((aggregate) -> aggregate.expression(joins, query)).toList());
-		Object row = timed(em.createQuery(query), spec).getSingleResult();
-		return (row instanceof Object[] values) ? values : new Object[] { row };
+		query.select(listOf(aggregates.stream().<Selection<?>>map((aggregate) -> aggregate.expression(joins, query)).toList(), cb));
+		return timed(em.createQuery(query), spec).getSingleResult().toArray();
+	}
+
+	/**
+	 * A query of several values a row, each row a list: {@code SELECT new list(...)}, whose
+	 * translation Hibernate reuses. It never reuses that of a multiselect: in Hibernate 7.4 its
+	 * compound selection is compatible with no other, not even its own copy.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static JpaCriteriaQuery<List<?>> listQuery(CriteriaBuilder cb) {
+		return (JpaCriteriaQuery) ((HibernateCriteriaBuilder) cb).createQuery(List.class);
+	}
+
+	/** The selection of {@link #listQuery}: the values of a row, in order, as a list. */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static Selection<List<?>> listOf(List<Selection<?>> values, CriteriaBuilder cb) {
+		return (Selection) cb.construct(List.class, values.toArray(Selection<?>[]::new));
 	}
 
 	/**

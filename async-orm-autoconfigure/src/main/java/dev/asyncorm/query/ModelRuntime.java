@@ -95,7 +95,7 @@ final class ModelRuntime<T> {
 		SessionFactoryImplementor sessionFactory = jpa.entityManagerFactory().unwrap(SessionFactoryImplementor.class);
 		this.nullOrdering = nullOrdering(sessionFactory);
 		MappingMetamodel mapping = sessionFactory.getMappingMetamodel();
-		this.queries = new CriteriaQueries<>(model, new PartialEntities<>(model, mapping, this.loadedFields),
+		this.queries = new CriteriaQueries<>(model, new TupleEntities<>(model, sessionFactory, this.loadedFields),
 				settings.timeout());
 		this.jpa = jpa;
 		this.explainer = new Explainer(jpa.entityManagerFactory());

@@ -1,5 +1,8 @@
 package dev.asyncorm.it;
 
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,11 +45,28 @@ public abstract class AbstractIntegrationTests {
 			for (String joinTable : new String[] { "pizza_toppings", "paper_publications", "membership" }) {
 				this.entityManager.createNativeQuery("delete from " + joinTable).executeUpdate();
 			}
-			for (String entity : new String[] { "Book", "Author", "Article", "Tag", "Pizza", "Topping", "Box", "Story",
-					"Reporter", "Paper", "Publication", "Club", "Person", "StockItem", "Memo" }) {
+			for (String entity : new String[] { "Memo", "Book", "Author", "Article", "Tag", "Pizza", "Topping", "Box", "Story",
+					"Reporter", "Paper", "Publication", "Club", "Person", "StockItem" }) {
 				this.entityManager.createQuery("delete from " + entity).executeUpdate();
 			}
 		});
+	}
+
+	/**
+	 * Hibernate's statistics, cleared and counting until the test ends.
+	 * @return the statistics
+	 */
+	protected Statistics hibernateStatistics() {
+		Statistics statistics = this.entityManager.getEntityManagerFactory().unwrap(SessionFactory.class).getStatistics();
+		statistics.setStatisticsEnabled(true);
+		statistics.clear();
+		return statistics;
+	}
+
+	@AfterEach
+	void stopStatistics() {
+		this.entityManager.getEntityManagerFactory().unwrap(SessionFactory.class).getStatistics()
+			.setStatisticsEnabled(false);
 	}
 
 	protected <T> T persist(T entity) {

@@ -4,9 +4,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
 import org.hibernate.annotations.SQLRestriction;
 
-/** A soft-deleted model: Hibernate hides archived rows from every read. */
+/**
+ * A soft-deleted model: Hibernate hides archived rows from every read. Its label is an eager
+ * relation, which Hibernate's loader reads with the memo.
+ */
 @Entity
 @SQLRestriction("archived = false")
 public class Memo {
@@ -18,6 +22,9 @@ public class Memo {
 	private String text;
 
 	private boolean archived;
+
+	@ManyToOne
+	private Tag label;
 
 	protected Memo() {
 	}
@@ -33,6 +40,14 @@ public class Memo {
 
 	public String getText() {
 		return this.text;
+	}
+
+	public Tag getLabel() {
+		return this.label;
+	}
+
+	public void setLabel(Tag label) {
+		this.label = label;
 	}
 
 }

@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
 
-import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.SessionFactory;
+import dev.asyncorm.Aggregate;
 import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,21 +25,11 @@ class PlanCacheIntegrationTests extends AbstractIntegrationTests {
 	@Autowired
 	private ArticleRepository articles;
 
-	@Autowired
-	private EntityManagerFactory entityManagerFactory;
-
 	private Statistics statistics;
 
 	@BeforeEach
-	void enableStatistics() {
-		this.statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-		this.statistics.setStatisticsEnabled(true);
-		this.statistics.clear();
-	}
-
-	@AfterEach
-	void disableStatistics() {
-		this.statistics.setStatisticsEnabled(false);
+	void countFromHere() {
+		this.statistics = hibernateStatistics();
 	}
 
 	@Test
@@ -55,6 +43,19 @@ class PlanCacheIntegrationTests extends AbstractIntegrationTests {
 		}
 		assertThat(this.statistics.getQueryPlanCacheMissCount()).isEqualTo(misses);
 		assertThat(this.statistics.getQueryPlanCacheHitCount()).isEqualTo(3);
+	}
+
+	@Test
+	void aProjectionOrAggregateOfAShapeAlreadyReadIsNotTranslatedAgain() {
+		for (String prefix : List.of("A", "B", "C")) {
+			assertThat(this.articles.filter("headline__startswith", prefix).values("headline", "rating").list())
+				.succeedsWithin(TIMEOUT);
+			assertThat(this.articles.filter("headline__startswith", prefix)
+				.aggregate(Aggregate.max("rating"), Aggregate.min("rating")))
+				.succeedsWithin(TIMEOUT);
+		}
+		assertThat(this.statistics.getQueryPlanCacheMissCount()).isEqualTo(2);
+		assertThat(this.statistics.getQueryPlanCacheHitCount()).isEqualTo(4);
 	}
 
 	@Test
