@@ -6,6 +6,8 @@ import dev.asyncorm.execution.MicrometerOperationMetrics;
 import dev.asyncorm.execution.OperationMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -19,13 +21,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * Micrometer metrics of async-orm: {@code async.orm.operations}, {@code async.orm.queue.wait},
- * and the executor's gauges tagged {@code name=asyncOrm}.
+ * Micrometer metrics of async-orm: an observation per operation ({@code async.orm.operations}: a
+ * timer, and a span where a tracer is configured), {@code async.orm.queue.wait}, and the
+ * executor's gauges tagged {@code name=asyncOrm}.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = AsyncOrmAutoConfiguration.class,
-		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
@@ -36,10 +40,22 @@ public final class AsyncOrmMetricsAutoConfiguration {
 	/** The {@code name} tag of the executor's gauges. */
 	public static final String EXECUTOR_METRICS_NAME = "asyncOrm";
 
+	/**
+	 * Observes operations with the application's {@link ObservationRegistry}, whose meter handler
+	 * gives the {@code async.orm.operations} timer and whose tracing handler, if any, the spans;
+	 * without one, with a registry of its own that only times them.
+	 */
 	@Bean
 	@ConditionalOnMissingBean(OperationMetrics.class)
-	MicrometerOperationMetrics asyncOrmOperationMetrics(MeterRegistry registry) {
-		return new MicrometerOperationMetrics(registry);
+	MicrometerOperationMetrics asyncOrmOperationMetrics(MeterRegistry registry,
+			ObjectProvider<ObservationRegistry> observations) {
+		return new MicrometerOperationMetrics(observations.getIfAvailable(() -> timing(registry)), registry);
+	}
+
+	private static ObservationRegistry timing(MeterRegistry registry) {
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(registry));
+		return observations;
 	}
 
 	/** Binds the executor's gauges once it exists; Boot binds only default-candidate executors. */

@@ -1,39 +1,45 @@
 package dev.asyncorm.execution;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
- * {@link OperationMetrics} on Micrometer timers: {@code async.orm.operations} tagged
- * {@code repository}, {@code operation}, {@code outcome}, and {@code async.orm.queue.wait}.
+ * {@link OperationMetrics} on Micrometer: each operation is an {@link Observation} named
+ * {@code async.orm.operations} ({@link OperationObservationConvention}), a child of what the
+ * requesting thread observes; with Micrometer's meter handler (Spring Boot registers it) it is the
+ * {@code async.orm.operations} timer, tagged {@code repository}, {@code operation}, {@code outcome}
+ * (and {@code error}), and with a tracer a span. The queue wait is the
+ * {@code async.orm.queue.wait} timer.
  */
 public final class MicrometerOperationMetrics implements OperationMetrics {
 
 	/** The name of the operations timer. */
-	public static final String OPERATIONS = "async.orm.operations";
+	public static final String OPERATIONS = OperationObservationConvention.NAME;
 
 	/** The name of the queue wait timer. */
 	public static final String QUEUE_WAIT = "async.orm.queue.wait";
 
-	private final MeterRegistry registry;
+	private static final OperationObservationConvention DEFAULT_CONVENTION = new OperationObservationConvention();
+
+	private final ObservationRegistry observations;
 
 	private final Timer queueWait;
 
-	private final ConcurrentMap<TimerKey, Timer> operationTimers = new ConcurrentHashMap<>();
-
 	/**
 	 * Creates the metrics.
-	 * @param registry the registry to record to
+	 * @param observations the registry that observes operations
+	 * @param meters the registry of the queue wait timer
 	 */
-	public MicrometerOperationMetrics(MeterRegistry registry) {
-		this.registry = registry;
+	public MicrometerOperationMetrics(ObservationRegistry observations, MeterRegistry meters) {
+		this.observations = observations;
 		this.queueWait = Timer.builder(QUEUE_WAIT)
 			.description("Time async-orm operations wait for an executor thread")
-			.register(registry);
+			.register(meters);
 	}
 
 	@Override
@@ -42,21 +48,43 @@ public final class MicrometerOperationMetrics implements OperationMetrics {
 	}
 
 	@Override
-	public void operation(String repository, String operation, Outcome outcome, long nanos) {
-		this.operationTimers.computeIfAbsent(new TimerKey(repository, operation, outcome), this::timer)
-			.record(nanos, TimeUnit.NANOSECONDS);
+	public Recording prepare(String repository, String operation) {
+		Observation observation = Observation.createNotStarted(null, DEFAULT_CONVENTION,
+				() -> new OperationContext(repository, operation), this.observations);
+		return observation.isNoop() ? Recording.NONE : new ObservedOperation(observation);
 	}
 
-	private Timer timer(TimerKey key) {
-		return Timer.builder(OPERATIONS)
-			.description("Time async-orm operations run on the executor")
-			.tag("repository", key.repository())
-			.tag("operation", key.operation())
-			.tag("outcome", key.outcome().tagValue())
-			.register(this.registry);
-	}
+	/** An operation's observation. */
+	private static final class ObservedOperation implements Recording {
 
-	private record TimerKey(String repository, String operation, Outcome outcome) {
+		private final Observation observation;
+
+		private boolean started;
+
+		ObservedOperation(Observation observation) {
+			this.observation = observation;
+		}
+
+		@Override
+		public Scope start() {
+			this.observation.start();
+			this.started = true;
+			Observation.Scope scope = this.observation.openScope();
+			return scope::close;
+		}
+
+		@Override
+		public void stop(Outcome outcome, @Nullable Throwable error) {
+			if (!this.started) {
+				this.observation.start();
+			}
+			((OperationContext) this.observation.getContext()).setOutcome(outcome);
+			if (error != null) {
+				this.observation.error(error);
+			}
+			this.observation.stop();
+		}
+
 	}
 
 }

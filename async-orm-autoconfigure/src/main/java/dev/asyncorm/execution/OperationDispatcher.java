@@ -10,7 +10,7 @@ import org.springframework.dao.QueryTimeoutException;
 
 /**
  * Runs operations on the {@code asyncOrmExecutor} and completes their futures there, recording
- * queue wait and run time. An operation submitted from another operation's body (inside
+ * queue wait and observing each operation while it runs, with the requesting thread's context. An operation submitted from another operation's body (inside
  * {@code AsyncOrm.atomic}, or a blocking call made from the work itself) runs inline, so that it
  * joins that body's transaction and cannot deadlock waiting for a free thread. An operation
  * submitted from a completion callback queues like any other, even on an executor thread: a
@@ -52,7 +52,8 @@ public final class OperationDispatcher {
 	}
 
 	/**
-	 * Runs the work on the executor, or inline when called from an operation's body.
+	 * Runs the work on the executor, or inline when called from an operation's body. On the
+	 * executor, the work sees the requesting thread's context (see {@link CallerContext}).
 	 * @param repository the repository's simple name, for the metrics
 	 * @param operation the operation's name, for the metrics
 	 * @param work the blocking work
@@ -61,45 +62,50 @@ public final class OperationDispatcher {
 	 */
 	public <R> CompletableFuture<R> submit(String repository, String operation, Callable<R> work) {
 		CompletableFuture<R> future = new CompletableFuture<>();
+		OperationMetrics.Recording recording = this.metrics.prepare(repository, operation);
 		if (inOperation()) {
-			run(future, repository, operation, work);
+			run(future, recording, work);
 			return future;
 		}
+		CallerContext context = CallerContext.capture();
 		long submitted = System.nanoTime();
 		try {
 			this.executor.execute(() -> {
 				this.metrics.queueWait(System.nanoTime() - submitted);
-				run(future, repository, operation, work);
+				context.run(() -> run(future, recording, work));
 			});
 		}
 		catch (RejectedExecutionException ex) {
-			this.metrics.operation(repository, operation, Outcome.REJECTED, 0);
-			future.completeExceptionally((ex instanceof TaskRejectedException) ? ex
-					: new TaskRejectedException("asyncOrmExecutor rejected " + repository + "." + operation, ex));
+			TaskRejectedException rejected = (ex instanceof TaskRejectedException taskRejected) ? taskRejected
+					: new TaskRejectedException("asyncOrmExecutor rejected " + repository + "." + operation, ex);
+			recording.stop(Outcome.REJECTED, rejected);
+			future.completeExceptionally(rejected);
 		}
 		return future;
 	}
 
-	private <R> void run(CompletableFuture<R> future, String repository, String operation, Callable<R> work) {
+	private <R> void run(CompletableFuture<R> future, OperationMetrics.Recording recording, Callable<R> work) {
 		if (future.isDone()) {
-			this.metrics.operation(repository, operation, Outcome.CANCELLED, 0);
+			recording.stop(Outcome.CANCELLED, null);
 			return;
 		}
-		long start = System.nanoTime();
-		R result;
-		try {
+		R result = null;
+		Throwable failure = null;
+		try (OperationMetrics.Scope scope = recording.start()) {
 			result = body(work);
 		}
 		catch (Throwable ex) {
-			Throwable failure = this.exceptions.translate(ex);
-			Outcome outcome = (failure instanceof QueryTimeoutException) ? Outcome.TIMEOUT : Outcome.ERROR;
-			this.metrics.operation(repository, operation, outcome, System.nanoTime() - start);
-			future.completeExceptionally(failure);
-			return;
+			failure = this.exceptions.translate(ex);
 		}
 		// Recorded before completing, so that whoever the future wakes sees the operation counted.
-		this.metrics.operation(repository, operation, Outcome.SUCCESS, System.nanoTime() - start);
-		future.complete(result);
+		if (failure != null) {
+			recording.stop((failure instanceof QueryTimeoutException) ? Outcome.TIMEOUT : Outcome.ERROR, failure);
+			future.completeExceptionally(failure);
+		}
+		else {
+			recording.stop(Outcome.SUCCESS, null);
+			future.complete(result);
+		}
 	}
 
 	/** Runs the work as an operation's body, which ends before the future completes: callbacks then queue. */

@@ -1,8 +1,11 @@
 package dev.asyncorm.execution;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Records how long operations wait in the queue and how long they run; the Micrometer
- * implementation is {@link MicrometerOperationMetrics}.
+ * Records how long operations wait in the queue and observes each one while it runs; the
+ * Micrometer implementation is {@link MicrometerOperationMetrics}, whose observations give the
+ * {@code async.orm.operations} timer and, where a tracer is configured, a span per operation.
  */
 public interface OperationMetrics {
 
@@ -14,7 +17,8 @@ public interface OperationMetrics {
 		}
 
 		@Override
-		public void operation(String repository, String operation, Outcome outcome, long nanos) {
+		public Recording prepare(String repository, String operation) {
+			return Recording.NONE;
 		}
 
 	};
@@ -26,12 +30,59 @@ public interface OperationMetrics {
 	void queueWait(long nanos);
 
 	/**
-	 * Records one finished operation.
+	 * Prepares the record of one operation, on the thread that requests it: what is being observed
+	 * there (a web request, a caller's span) is its parent.
 	 * @param repository the repository's simple name
 	 * @param operation the operation, for example {@code get}
-	 * @param outcome how it ended
-	 * @param nanos how long it ran, queue wait excluded
+	 * @return the record, not started
 	 */
-	void operation(String repository, String operation, Outcome outcome, long nanos);
+	Recording prepare(String repository, String operation);
+
+	/** The record of one operation: started when it runs, stopped when it ends. */
+	interface Recording {
+
+		/** Records nothing. */
+		Recording NONE = new Recording() {
+
+			@Override
+			public Scope start() {
+				return Scope.NONE;
+			}
+
+			@Override
+			public void stop(Outcome outcome, @Nullable Throwable error) {
+			}
+
+		};
+
+		/**
+		 * Starts timing the operation and makes it current on this thread, so that what its work
+		 * observes (Hibernate's or the data source's statements) is its child, until the scope closes.
+		 * @return the scope, closed when the work ends
+		 */
+		Scope start();
+
+		/**
+		 * Stops timing the operation, after its scope closed; an operation that never ran (rejected,
+		 * cancelled first) is stopped without having been started.
+		 * @param outcome how it ended
+		 * @param error what it failed with, or {@code null}
+		 */
+		void stop(Outcome outcome, @Nullable Throwable error);
+
+	}
+
+	/** While an operation is current on a thread. */
+	interface Scope extends AutoCloseable {
+
+		/** No scope. */
+		Scope NONE = () -> {
+		};
+
+		/** Ends it; throws nothing. */
+		@Override
+		void close();
+
+	}
 
 }

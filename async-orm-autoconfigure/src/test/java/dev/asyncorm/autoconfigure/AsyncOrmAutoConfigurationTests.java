@@ -10,6 +10,7 @@ import dev.asyncorm.AsyncOrm;
 import dev.asyncorm.execution.MicrometerOperationMetrics;
 import dev.asyncorm.execution.OperationDispatcher;
 import dev.asyncorm.query.ModelManagers;
+import io.micrometer.context.ContextRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -149,6 +150,9 @@ class AsyncOrmAutoConfigurationTests {
 
 	@Test
 	void worksWithoutMicrometer() {
+		// Context Propagation (a dependency of the library) finds its accessors once per JVM, with the
+		// thread's class loader: not the filtered one below, which hides the classes it lists.
+		ContextRegistry.getInstance();
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 					HibernateJpaAutoConfiguration.class, TaskExecutionAutoConfiguration.class,

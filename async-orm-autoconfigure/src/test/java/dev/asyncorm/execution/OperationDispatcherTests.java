@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.persistence.EntityNotFoundException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +42,7 @@ class OperationDispatcherTests {
 		this.executor.setQueueCapacity(1);
 		this.executor.setThreadNamePrefix("test-orm-");
 		this.executor.initialize();
-		this.dispatcher = new OperationDispatcher(this.executor, new MicrometerOperationMetrics(this.registry),
-				new PersistenceExceptions(null));
+		this.dispatcher = new OperationDispatcher(this.executor, metrics(), new PersistenceExceptions(null));
 	}
 
 	@AfterEach
@@ -234,7 +235,14 @@ class OperationDispatcherTests {
 	}
 
 	private OperationDispatcher dispatcher(ThreadPoolTaskExecutor pool) {
-		return new OperationDispatcher(pool, new MicrometerOperationMetrics(this.registry), new PersistenceExceptions(null));
+		return new OperationDispatcher(pool, metrics(), new PersistenceExceptions(null));
+	}
+
+	/** Operations observed as in a Spring Boot application: the meter handler makes the timer. */
+	private MicrometerOperationMetrics metrics() {
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(this.registry));
+		return new MicrometerOperationMetrics(observations, this.registry);
 	}
 
 }
