@@ -96,7 +96,7 @@ final class TupleEntities<T> {
 	private boolean buildsWhole(SessionFactoryImplementor sessionFactory) {
 		Class<?> type = this.persister.getMappedClass();
 		EventListenerRegistry listeners = sessionFactory.getEventEngine().getListenerRegistry();
-		if (this.persister.isPolymorphic() || this.persister.hasCache() || Managed.class.isAssignableFrom(type)
+		if (this.persister.isPolymorphic() || this.persister.canWriteToCache() || Managed.class.isAssignableFrom(type)
 				|| !(this.persister.getIdentifierMapping() instanceof BasicEntityIdentifierMapping)
 				|| sessionFactory.getEventEngine().getCallbackRegistry().hasRegisteredCallbacks(type, CallbackType.POST_LOAD)
 				|| !onlyOwnListeners(listeners.getEventListenerGroup(EventType.PRE_LOAD), DefaultPreLoadEventListener.class)
@@ -119,6 +119,8 @@ final class TupleEntities<T> {
 						&& toOne.getEntityMappingType().getEntityPersister().hasProxy();
 	}
 
+	// Deprecated without a replacement that tells which listeners a group holds.
+	@SuppressWarnings("deprecation")
 	private static boolean onlyOwnListeners(EventListenerGroup<?> group, Class<?> own) {
 		for (Object listener : group.listeners()) {
 			if (listener.getClass() != own) {
