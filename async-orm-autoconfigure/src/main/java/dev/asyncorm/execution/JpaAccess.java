@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.orm.jpa.EntityManagerFactoryInfo;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
@@ -17,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction: outside one it gets a fresh entity manager in autocommit mode, closed when the read
  * ends, so no {@code BEGIN}/{@code COMMIT} is sent; inside {@code AsyncOrm.atomic} it joins the
  * transaction's. Writes run in one transaction through Spring's transaction manager, joining an
- * active one.
+ * active one. An operation whose caller stops it (see {@link OperationFuture}) has its statement
+ * cancelled and its transaction rolled back.
  */
 public final class JpaAccess {
 
@@ -37,8 +39,8 @@ public final class JpaAccess {
 	public JpaAccess(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager) {
 		this.entityManagerFactory = entityManagerFactory;
 		this.sharedEntityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
-		this.transactionManager = transactionManager;
-		this.readWrite = new TransactionTemplate(transactionManager);
+		this.transactionManager = new StoppableTransactions(transactionManager, entityManagerFactory);
+		this.readWrite = new TransactionTemplate(this.transactionManager);
 	}
 
 	/**
@@ -56,19 +58,29 @@ public final class JpaAccess {
 	 * @return its result
 	 */
 	public <R> R read(Function<EntityManager, R> work) {
+		OperationFuture<?> operation = OperationDispatcher.current();
 		EntityManager transactional = EntityManagerFactoryUtils.getTransactionalEntityManager(this.entityManagerFactory);
 		if (transactional != null) {
-			return work.apply(transactional);
+			return work.apply(runs(operation, transactional));
 		}
 		// Spring's shared entity manager would do the same behind a proxy of the entity manager and
 		// of each query; a read on the executor has no use for them.
 		EntityManager entityManager = createEntityManager();
 		try {
-			return work.apply(entityManager);
+			return work.apply(runs(operation, entityManager));
 		}
 		finally {
 			EntityManagerFactoryUtils.closeEntityManager(entityManager);
 		}
+	}
+
+	/** Lets the operation, if any, cancel the statements of the entity manager; fails if it was cancelled. */
+	private static EntityManager runs(@Nullable OperationFuture<?> operation, EntityManager entityManager) {
+		if (operation != null) {
+			operation.runsWith(entityManager);
+			operation.ensureNotStopped();
+		}
+		return entityManager;
 	}
 
 	/** A new entity manager, made as Spring makes those of its shared one (with its initializer). */

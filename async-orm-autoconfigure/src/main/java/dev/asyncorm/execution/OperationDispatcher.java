@@ -5,6 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.dao.QueryTimeoutException;
 
@@ -21,14 +23,16 @@ import org.springframework.dao.QueryTimeoutException;
  */
 public final class OperationDispatcher {
 
-	/** Set while an operation's body runs on this thread; cleared before its future completes. */
-	private static final ThreadLocal<Boolean> IN_OPERATION = new ThreadLocal<>();
+	/** The operation whose body runs on this thread; cleared before its future completes. */
+	private static final ThreadLocal<OperationFuture<?>> CURRENT = new ThreadLocal<>();
 
 	private final Executor executor;
 
 	private final OperationMetrics metrics;
 
 	private final PersistenceExceptions exceptions;
+
+	private final CallerTransactionWarning callerTransactionWarning = new CallerTransactionWarning();
 
 	/**
 	 * Creates a dispatcher.
@@ -48,12 +52,19 @@ public final class OperationDispatcher {
 	 * @return whether it is
 	 */
 	public static boolean inOperation() {
-		return IN_OPERATION.get() != null;
+		return CURRENT.get() != null;
+	}
+
+	/** The operation whose body runs on this thread, or {@code null}. */
+	static @Nullable OperationFuture<?> current() {
+		return CURRENT.get();
 	}
 
 	/**
 	 * Runs the work on the executor, or inline when called from an operation's body. On the
-	 * executor, the work sees the requesting thread's context (see {@link CallerContext}).
+	 * executor, the work sees the requesting thread's context (see {@link CallerContext}). The
+	 * future can be cancelled, or timed out with {@code orTimeout}, until the operation's
+	 * transaction begins to commit (see {@link OperationFuture}).
 	 * @param repository the repository's simple name, for the metrics
 	 * @param operation the operation's name, for the metrics
 	 * @param work the blocking work
@@ -61,12 +72,13 @@ public final class OperationDispatcher {
 	 * @return a future completed with the work's result, or exceptionally with its translated exception
 	 */
 	public <R> CompletableFuture<R> submit(String repository, String operation, Callable<R> work) {
-		CompletableFuture<R> future = new CompletableFuture<>();
+		OperationFuture<R> future = new OperationFuture<>();
 		OperationMetrics.Recording recording = this.metrics.prepare(repository, operation);
 		if (inOperation()) {
 			run(future, recording, work);
 			return future;
 		}
+		this.callerTransactionWarning.check(repository, operation);
 		CallerContext context = CallerContext.capture();
 		long submitted = System.nanoTime();
 		try {
@@ -79,46 +91,52 @@ public final class OperationDispatcher {
 			TaskRejectedException rejected = (ex instanceof TaskRejectedException taskRejected) ? taskRejected
 					: new TaskRejectedException("asyncOrmExecutor rejected " + repository + "." + operation, ex);
 			recording.stop(Outcome.REJECTED, rejected);
-			future.completeExceptionally(rejected);
+			future.fail(rejected);
 		}
 		return future;
 	}
 
-	private <R> void run(CompletableFuture<R> future, OperationMetrics.Recording recording, Callable<R> work) {
-		if (future.isDone()) {
-			recording.stop(Outcome.CANCELLED, null);
+	private <R> void run(OperationFuture<R> future, OperationMetrics.Recording recording, Callable<R> work) {
+		if (!future.start()) {
+			recording.stop(future.stoppedAs(), null);
 			return;
 		}
 		R result = null;
 		Throwable failure = null;
 		try (OperationMetrics.Scope scope = recording.start()) {
-			result = body(work);
+			result = body(work, future);
 		}
 		catch (Throwable ex) {
 			failure = this.exceptions.translate(ex);
 		}
 		// Recorded before completing, so that whoever the future wakes sees the operation counted.
-		if (failure != null) {
+		if (future.stopped()) {
+			recording.stop(future.stoppedAs(), null);
+		}
+		else if (failure != null) {
 			recording.stop((failure instanceof QueryTimeoutException) ? Outcome.TIMEOUT : Outcome.ERROR, failure);
-			future.completeExceptionally(failure);
+			future.fail(failure);
 		}
 		else {
 			recording.stop(Outcome.SUCCESS, null);
-			future.complete(result);
+			future.succeed(result);
 		}
 	}
 
 	/** Runs the work as an operation's body, which ends before the future completes: callbacks then queue. */
-	private static <R> R body(Callable<R> work) throws Exception {
-		if (inOperation()) {
-			return work.call();
-		}
-		IN_OPERATION.set(Boolean.TRUE);
+	private static <R> R body(Callable<R> work, OperationFuture<R> future) throws Exception {
+		OperationFuture<?> outer = CURRENT.get();
+		CURRENT.set(future);
 		try {
 			return work.call();
 		}
 		finally {
-			IN_OPERATION.remove();
+			if (outer != null) {
+				CURRENT.set(outer);
+			}
+			else {
+				CURRENT.remove();
+			}
 		}
 	}
 
