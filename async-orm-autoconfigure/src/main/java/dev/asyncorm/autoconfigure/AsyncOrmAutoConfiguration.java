@@ -28,9 +28,10 @@ import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguratio
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.orm.jpa.EntityManagerFactoryInfo;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -56,10 +57,10 @@ public final class AsyncOrmAutoConfiguration {
 	 */
 	@Bean(name = EXECUTOR_BEAN_NAME, defaultCandidate = false)
 	@ConditionalOnMissingBean(name = EXECUTOR_BEAN_NAME)
-	ThreadPoolTaskExecutor asyncOrmExecutor(AsyncOrmProperties properties, ObjectProvider<DataSource> dataSource,
-			ObjectProvider<TaskDecorator> taskDecorators) {
+	AsyncTaskExecutor asyncOrmExecutor(AsyncOrmProperties properties, ObjectProvider<DataSource> dataSource,
+			ObjectProvider<TaskDecorator> taskDecorators, Environment environment) {
 		return AsyncOrmExecutorFactory.create(properties.getExecutor(), dataSource.getIfUnique(),
-				taskDecorators.orderedStream().toList());
+				taskDecorators.orderedStream().toList(), environment);
 	}
 
 	@Bean

@@ -6,17 +6,22 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.asyncorm.execution.VirtualThreadOperationExecutor;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.system.JavaVersion;
 import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.boot.thread.Threading;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.CompositeTaskDecorator;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.util.ClassUtils;
 
 /**
- * Builds the {@code asyncOrmExecutor} with Spring Boot's builder: bounded, sized to the
- * connection pool unless configured, decorated by the application's {@link TaskDecorator}s.
+ * Builds the {@code asyncOrmExecutor}: on platform threads with Spring Boot's builder, bounded,
+ * sized to the connection pool unless configured; or on virtual threads, as many at once as the
+ * pool has connections. Either way decorated by the application's {@link TaskDecorator}s.
  */
 final class AsyncOrmExecutorFactory {
 
@@ -29,9 +34,17 @@ final class AsyncOrmExecutorFactory {
 	private AsyncOrmExecutorFactory() {
 	}
 
-	static ThreadPoolTaskExecutor create(AsyncOrmProperties.Executor properties, @Nullable DataSource dataSource,
-			List<TaskDecorator> decorators) {
+	static AsyncTaskExecutor create(AsyncOrmProperties.Executor properties, @Nullable DataSource dataSource,
+			List<TaskDecorator> decorators, Environment environment) {
 		int coreSize = (properties.getCoreSize() != null) ? properties.getCoreSize() : poolSize(dataSource);
+		@Nullable TaskDecorator decorator = decorators.isEmpty() ? null
+				: (decorators.size() == 1) ? decorators.get(0) : new CompositeTaskDecorator(decorators);
+		if (virtualThreads(properties, environment)) {
+			AsyncOrmProperties.Shutdown shutdown = properties.getShutdown();
+			return new VirtualThreadOperationExecutor(properties.getThreadNamePrefix(), coreSize,
+					properties.getQueueCapacity(), decorator,
+					shutdown.isAwaitTermination() ? shutdown.getAwaitTerminationPeriod() : null);
+		}
 		int maxSize = (properties.getMaxSize() != null) ? Math.max(properties.getMaxSize(), coreSize) : coreSize;
 		ThreadPoolTaskExecutorBuilder builder = new ThreadPoolTaskExecutorBuilder().corePoolSize(coreSize)
 			.maxPoolSize(maxSize)
@@ -40,10 +53,26 @@ final class AsyncOrmExecutorFactory {
 			.threadNamePrefix(properties.getThreadNamePrefix())
 			.awaitTermination(properties.getShutdown().isAwaitTermination())
 			.awaitTerminationPeriod(properties.getShutdown().getAwaitTerminationPeriod());
-		if (!decorators.isEmpty()) {
-			builder = builder.taskDecorator((decorators.size() == 1) ? decorators.get(0) : new CompositeTaskDecorator(decorators));
+		if (decorator != null) {
+			builder = builder.taskDecorator(decorator);
 		}
 		return builder.build();
+	}
+
+	/**
+	 * Whether to run on virtual threads: as {@code async-orm.executor.virtual-threads} says, else as
+	 * Spring Boot's {@code spring.threads.virtual.enabled} (which Boot ignores before Java 21).
+	 */
+	private static boolean virtualThreads(AsyncOrmProperties.Executor properties, Environment environment) {
+		Boolean configured = properties.getVirtualThreads();
+		if (configured == null) {
+			return Threading.VIRTUAL.isActive(environment);
+		}
+		if (configured && !JavaVersion.getJavaVersion().isEqualOrNewerThan(JavaVersion.TWENTY_ONE)) {
+			throw new IllegalStateException("async-orm.executor.virtual-threads=true needs Java 21 or later; this is Java "
+					+ System.getProperty("java.specification.version") + ". Remove the property to run on platform threads.");
+		}
+		return configured;
 	}
 
 	/** The pool's maximum size, when the data source is (or wraps) a Hikari pool. */

@@ -1,10 +1,15 @@
 package dev.asyncorm.autoconfigure;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 
 import dev.asyncorm.execution.MicrometerOperationMetrics;
 import dev.asyncorm.execution.OperationMetrics;
+import dev.asyncorm.execution.VirtualThreadOperationExecutor;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -58,12 +63,52 @@ public final class AsyncOrmMetricsAutoConfiguration {
 		return observations;
 	}
 
-	/** Binds the executor's gauges once it exists; Boot binds only default-candidate executors. */
+	/**
+	 * Binds the executor's gauges once it exists (Boot binds only default-candidate executors):
+	 * Micrometer's executor binder for the thread pool, the same names for the virtual threads.
+	 */
 	@Bean
 	SmartInitializingSingleton asyncOrmExecutorMetrics(ObjectProvider<MeterRegistry> registry,
-			@Qualifier(AsyncOrmAutoConfiguration.EXECUTOR_BEAN_NAME) ObjectProvider<ThreadPoolTaskExecutor> executor) {
-		return () -> executor.ifAvailable((pool) -> new ExecutorServiceMetrics(pool.getThreadPoolExecutor(),
-				EXECUTOR_METRICS_NAME, List.of()).bindTo(registry.getObject()));
+			@Qualifier(AsyncOrmAutoConfiguration.EXECUTOR_BEAN_NAME) ObjectProvider<Executor> executor) {
+		return () -> executor.ifAvailable((bean) -> {
+			if (bean instanceof ThreadPoolTaskExecutor pool) {
+				new ExecutorServiceMetrics(pool.getThreadPoolExecutor(), EXECUTOR_METRICS_NAME, List.of())
+					.bindTo(registry.getObject());
+			}
+			else if (bean instanceof VirtualThreadOperationExecutor virtual) {
+				bindVirtualThreadGauges(virtual, registry.getObject());
+			}
+		});
+	}
+
+	/**
+	 * The gauges of the virtual-thread executor, named as Micrometer's executor binder names those
+	 * of a pool: {@code executor.active} (running), {@code executor.queued} (waiting for their turn),
+	 * {@code executor.queue.remaining}, {@code executor.pool.max} (how many may run at once) and
+	 * {@code executor.completed}.
+	 */
+	private static void bindVirtualThreadGauges(VirtualThreadOperationExecutor executor, MeterRegistry registry) {
+		Tags tags = Tags.of("name", EXECUTOR_METRICS_NAME);
+		Gauge.builder("executor.active", executor, VirtualThreadOperationExecutor::running)
+			.description("Operations running on virtual threads")
+			.tags(tags)
+			.register(registry);
+		Gauge.builder("executor.queued", executor, VirtualThreadOperationExecutor::waiting)
+			.description("Operations waiting for their turn")
+			.tags(tags)
+			.register(registry);
+		Gauge.builder("executor.queue.remaining", executor, VirtualThreadOperationExecutor::remainingCapacity)
+			.description("Operations that may still be admitted")
+			.tags(tags)
+			.register(registry);
+		Gauge.builder("executor.pool.max", executor, VirtualThreadOperationExecutor::concurrency)
+			.description("Operations that may run at once")
+			.tags(tags)
+			.register(registry);
+		FunctionCounter.builder("executor.completed", executor, VirtualThreadOperationExecutor::completed)
+			.description("Operations ended")
+			.tags(tags)
+			.register(registry);
 	}
 
 }

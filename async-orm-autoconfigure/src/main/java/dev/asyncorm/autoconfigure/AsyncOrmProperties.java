@@ -109,6 +109,12 @@ public class AsyncOrmProperties {
 		 */
 		private String threadNamePrefix = "async-orm-";
 
+		/**
+		 * Whether operations run on virtual threads (Java 21 or later), one per operation, at most
+		 * core-size of them at once. Defaults to spring.threads.virtual.enabled.
+		 */
+		private @Nullable Boolean virtualThreads;
+
 		private final Shutdown shutdown = new Shutdown();
 
 		/**
@@ -189,6 +195,24 @@ public class AsyncOrmProperties {
 		 */
 		public void setThreadNamePrefix(String threadNamePrefix) {
 			this.threadNamePrefix = threadNamePrefix;
+		}
+
+		/**
+		 * Returns whether operations run on virtual threads.
+		 * @return {@code true} or {@code false}, or {@code null} to follow
+		 * {@code spring.threads.virtual.enabled}
+		 */
+		public @Nullable Boolean getVirtualThreads() {
+			return this.virtualThreads;
+		}
+
+		/**
+		 * Sets whether operations run on virtual threads.
+		 * @param virtualThreads whether they do, or {@code null} to follow
+		 * {@code spring.threads.virtual.enabled}
+		 */
+		public void setVirtualThreads(@Nullable Boolean virtualThreads) {
+			this.virtualThreads = virtualThreads;
 		}
 
 		/**

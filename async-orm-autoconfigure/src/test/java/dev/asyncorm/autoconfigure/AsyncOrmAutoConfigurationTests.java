@@ -9,10 +9,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.asyncorm.AsyncOrm;
 import dev.asyncorm.execution.MicrometerOperationMetrics;
 import dev.asyncorm.execution.OperationDispatcher;
+import dev.asyncorm.execution.VirtualThreadOperationExecutor;
 import dev.asyncorm.query.ModelManagers;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -146,6 +149,38 @@ class AsyncOrmAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(MicrometerOperationMetrics.class);
 			assertThat(context).hasSingleBean(OperationDispatcher.class);
 		});
+	}
+
+	@Test
+	@EnabledForJreRange(max = JRE.JAVA_20)
+	void virtualThreadsAskedForBeforeJava21FailTheStartWithTheReason() {
+		this.runner.withPropertyValues("async-orm.executor.virtual-threads=true").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("async-orm.executor.virtual-threads=true needs Java 21 or later");
+		});
+		this.runner.withPropertyValues("spring.threads.virtual.enabled=true")
+			.run((context) -> assertThat(executor(context)).isInstanceOf(ThreadPoolTaskExecutor.class));
+	}
+
+	@Test
+	@EnabledForJreRange(min = JRE.JAVA_21)
+	void virtualThreadsRunOperationsAsManyAtOnceAsThePoolHasConnections() {
+		this.runner.withPropertyValues("spring.threads.virtual.enabled=true", "spring.datasource.hikari.maximum-pool-size=7")
+			.run((context) -> {
+				Object executor = context.getBean(AsyncOrmAutoConfiguration.EXECUTOR_BEAN_NAME);
+				assertThat(executor).isInstanceOf(VirtualThreadOperationExecutor.class);
+				assertThat(((VirtualThreadOperationExecutor) executor).concurrency()).isEqualTo(7);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("executor.pool.max").tag("name", "asyncOrm").gauge().value()).isEqualTo(7.0);
+				OperationDispatcher dispatcher = context.getBean(OperationDispatcher.class);
+				assertThat(dispatcher.submit("Test", "work", () -> Thread.currentThread().getName()))
+					.succeedsWithin(Duration.ofSeconds(5))
+					.asString()
+					.startsWith("async-orm-");
+			});
+		this.runner.withPropertyValues("spring.threads.virtual.enabled=true", "async-orm.executor.virtual-threads=false")
+			.run((context) -> assertThat(executor(context)).isInstanceOf(ThreadPoolTaskExecutor.class));
 	}
 
 	@Test

@@ -9,10 +9,12 @@ import java.util.concurrent.ExecutionException;
 import dev.asyncorm.AsyncOrm;
 import dev.asyncorm.ObjectDoesNotExistException;
 import dev.asyncorm.autoconfigure.AsyncOrmAutoConfiguration;
+import dev.asyncorm.execution.VirtualThreadOperationExecutor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.jpa.repository.support.JpaRepositoryFactoryBean;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -62,8 +64,10 @@ class RepositoryIntegrationTests extends AbstractIntegrationTests {
 	@Test
 	void bootKeepsItsApplicationTaskExecutorBesideOurs() {
 		assertThat(this.context.containsBean("applicationTaskExecutor")).isTrue();
-		assertThat(this.context.getBean(AsyncOrmAutoConfiguration.EXECUTOR_BEAN_NAME))
-			.isInstanceOf(ThreadPoolTaskExecutor.class)
+		// Virtual threads when the suite runs with spring.threads.virtual.enabled on Java 21+.
+		Class<?> expected = Threading.VIRTUAL.isActive(this.context.getEnvironment())
+				? VirtualThreadOperationExecutor.class : ThreadPoolTaskExecutor.class;
+		assertThat(this.context.getBean(AsyncOrmAutoConfiguration.EXECUTOR_BEAN_NAME)).isInstanceOf(expected)
 			.isNotSameAs(this.context.getBean("applicationTaskExecutor"));
 	}
 
@@ -137,7 +141,7 @@ class RepositoryIntegrationTests extends AbstractIntegrationTests {
 			.timer()
 			.count()).isEqualTo(1);
 		assertThat(this.meterRegistry.get("async.orm.queue.wait").timer().count()).isPositive();
-		assertThat(this.meterRegistry.get("executor.pool.core").tag("name", "asyncOrm").gauge().value()).isPositive();
+		assertThat(this.meterRegistry.get("executor.pool.max").tag("name", "asyncOrm").gauge().value()).isPositive();
 		assertThat(this.meterRegistry.get("executor.completed").tag("name", "asyncOrm").functionCounter().count())
 			.isPositive();
 	}
