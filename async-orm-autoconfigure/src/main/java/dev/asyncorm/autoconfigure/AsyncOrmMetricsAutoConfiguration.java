@@ -2,6 +2,7 @@ package dev.asyncorm.autoconfigure;
 
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import dev.asyncorm.execution.MicrometerOperationMetrics;
 import dev.asyncorm.execution.OperationMetrics;
@@ -89,26 +90,20 @@ public final class AsyncOrmMetricsAutoConfiguration {
 	 */
 	private static void bindVirtualThreadGauges(VirtualThreadOperationExecutor executor, MeterRegistry registry) {
 		Tags tags = Tags.of("name", EXECUTOR_METRICS_NAME);
-		Gauge.builder("executor.active", executor, VirtualThreadOperationExecutor::running)
-			.description("Operations running on virtual threads")
-			.tags(tags)
-			.register(registry);
-		Gauge.builder("executor.queued", executor, VirtualThreadOperationExecutor::waiting)
-			.description("Operations waiting for their turn")
-			.tags(tags)
-			.register(registry);
-		Gauge.builder("executor.queue.remaining", executor, VirtualThreadOperationExecutor::remainingCapacity)
-			.description("Operations that may still be admitted")
-			.tags(tags)
-			.register(registry);
-		Gauge.builder("executor.pool.max", executor, VirtualThreadOperationExecutor::concurrency)
-			.description("Operations that may run at once")
-			.tags(tags)
-			.register(registry);
+		gauge("executor.active", "Operations running on virtual threads", executor::running, tags, registry);
+		gauge("executor.queued", "Operations waiting for their turn", executor::waiting, tags, registry);
+		gauge("executor.queue.remaining", "Operations that may still be admitted", executor::remainingCapacity, tags,
+				registry);
+		gauge("executor.pool.max", "Operations that may run at once", executor::concurrency, tags, registry);
 		FunctionCounter.builder("executor.completed", executor, VirtualThreadOperationExecutor::completed)
 			.description("Operations ended")
 			.tags(tags)
 			.register(registry);
+	}
+
+	private static void gauge(String name, String description, Supplier<Number> value, Tags tags,
+			MeterRegistry registry) {
+		Gauge.builder(name, value).description(description).tags(tags).register(registry);
 	}
 
 }
