@@ -8,6 +8,11 @@ import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.H2Dialect;
+import org.hibernate.dialect.MySQLDialect;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * The SQL of a many-to-many relation, on its join table only: which of some ids are members, and
@@ -43,25 +48,43 @@ final class JoinTableStatements {
 			.getResultList();
 	}
 
+	/**
+	 * Inserts the join rows. On a plain join table, a row that another transaction inserted
+	 * meanwhile is skipped, as Django's {@code add} ignores conflicts on an automatic through
+	 * table: {@code ON CONFLICT DO NOTHING} on PostgreSQL, an update that changes nothing on
+	 * MariaDB/MySQL, {@code MERGE … KEY} on H2; other databases fail on the duplicate.
+	 */
 	void insert(EntityManager em, Object ownerId, Collection<?> targetIds) {
 		List<?> ids = new ArrayList<>(targetIds);
+		Dialect dialect = em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices()
+			.getDialect();
+		boolean skipConflicts = this.extraColumns.isEmpty();
+		String owner = this.table.ownerColumn();
+		String target = this.table.targetColumn();
 		for (int start = 0; start < ids.size(); start += ROWS_PER_INSERT) {
 			List<?> chunk = ids.subList(start, Math.min(ids.size(), start + ROWS_PER_INSERT));
 			List<String> extraNames = List.copyOf(this.extraColumns.keySet());
 			int width = 2 + extraNames.size();
-			StringBuilder sql = new StringBuilder("insert into ").append(this.table.table())
+			boolean merge = skipConflicts && dialect instanceof H2Dialect;
+			StringBuilder sql = new StringBuilder(merge ? "merge into " : "insert into ").append(this.table.table())
 				.append(" (")
-				.append(this.table.ownerColumn())
+				.append(owner)
 				.append(", ")
-				.append(this.table.targetColumn());
+				.append(target);
 			extraNames.forEach((column) -> sql.append(", ").append(column));
-			sql.append(") values ");
+			sql.append(merge ? ") key (" + owner + ", " + target + ") values " : ") values ");
 			for (int i = 0; i < chunk.size(); i++) {
 				sql.append((i > 0) ? ", (" : "(");
 				for (int column = 1; column <= width; column++) {
 					sql.append((column > 1) ? ", ?" : "?").append(i * width + column);
 				}
 				sql.append(')');
+			}
+			if (skipConflicts && dialect instanceof PostgreSQLDialect) {
+				sql.append(" on conflict do nothing");
+			}
+			else if (skipConflicts && dialect instanceof MySQLDialect) {
+				sql.append(" on duplicate key update ").append(owner).append(" = ").append(owner);
 			}
 			Query insert = em.createNativeQuery(sql.toString());
 			for (int i = 0; i < chunk.size(); i++) {

@@ -72,7 +72,9 @@ class RelationCostIntegrationTests extends AbstractIntegrationTests {
 	private void assertStatements(String... kinds) {
 		assertThat(this.recorder.sql()).hasSize(kinds.length);
 		for (int i = 0; i < kinds.length; i++) {
-			assertThat(this.recorder.sql().get(i)).as("statement %d", i).startsWithIgnoringCase(kinds[i]);
+			// H2 inserts join rows with MERGE, to skip a row another transaction added meanwhile.
+			String kind = (kinds[i].equals("insert") && database() == TestDatabase.H2) ? "merge" : kinds[i];
+			assertThat(this.recorder.sql().get(i)).as("statement %d", i).startsWithIgnoringCase(kind);
 		}
 		assertThat(this.recorder.transactionEvents()).containsExactly("begin", "commit");
 		this.recorder.reset();
