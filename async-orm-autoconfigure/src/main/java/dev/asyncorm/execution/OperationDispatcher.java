@@ -3,7 +3,9 @@ package dev.asyncorm.execution;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -82,10 +84,16 @@ public final class OperationDispatcher {
 		CallerContext context = CallerContext.capture();
 		long submitted = System.nanoTime();
 		try {
-			this.executor.execute(() -> {
+			this.executor.execute(new QueuedOperation(() -> {
 				this.metrics.queueWait(System.nanoTime() - submitted);
 				context.run(() -> run(future, recording, work));
-			});
+			}, () -> {
+				TaskRejectedException dropped = new TaskRejectedException(
+						"asyncOrmExecutor shut down before " + repository + "." + operation + " started");
+				if (future.reject(dropped)) {
+					recording.stop(Outcome.REJECTED, dropped);
+				}
+			}));
 		}
 		catch (RejectedExecutionException ex) {
 			TaskRejectedException rejected = (ex instanceof TaskRejectedException taskRejected) ? taskRejected
@@ -121,6 +129,59 @@ public final class OperationDispatcher {
 			recording.stop(Outcome.SUCCESS, null);
 			future.succeed(result);
 		}
+	}
+
+	/**
+	 * An operation in the executor's queue. It is a {@link Future} only so that an executor that
+	 * drops its queue on shutdown can say so: Spring's {@code ThreadPoolTaskExecutor} cancels each
+	 * task {@code shutdownNow} returns, and cancelling fails the operation's future with
+	 * {@link TaskRejectedException} instead of leaving it incomplete.
+	 */
+	private static final class QueuedOperation implements Runnable, Future<Void> {
+
+		private final Runnable run;
+
+		private final Runnable drop;
+
+		private volatile boolean dropped;
+
+		QueuedOperation(Runnable run, Runnable drop) {
+			this.run = run;
+			this.drop = drop;
+		}
+
+		@Override
+		public void run() {
+			this.run.run();
+		}
+
+		@Override
+		public boolean cancel(boolean mayInterruptIfRunning) {
+			this.dropped = true;
+			this.drop.run();
+			return true;
+		}
+
+		@Override
+		public boolean isCancelled() {
+			return this.dropped;
+		}
+
+		@Override
+		public boolean isDone() {
+			return this.dropped;
+		}
+
+		@Override
+		public Void get() {
+			throw new UnsupportedOperationException("The operation's own future has its result.");
+		}
+
+		@Override
+		public Void get(long timeout, TimeUnit unit) {
+			throw new UnsupportedOperationException("The operation's own future has its result.");
+		}
+
 	}
 
 	/** Runs the work as an operation's body, which ends before the future completes: callbacks then queue. */

@@ -101,6 +101,16 @@ final class OperationFuture<T> extends CompletableFuture<T> {
 	}
 
 	/**
+	 * Fails the future of an operation that will never run (its executor dropped it), unless it
+	 * started or was stopped meanwhile.
+	 * @param failure the failure
+	 * @return whether this call completed the future
+	 */
+	boolean reject(Throwable failure) {
+		return this.state.compareAndSet(QUEUED, DONE) && super.completeExceptionally(failure);
+	}
+
+	/**
 	 * Completes the future with the operation's result.
 	 * @param result the result
 	 */

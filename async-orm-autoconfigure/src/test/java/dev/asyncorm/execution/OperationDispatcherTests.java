@@ -224,6 +224,55 @@ class OperationDispatcherTests {
 		});
 	}
 
+	@Test
+	void closingTheExecutorWithoutWaitingFailsTheQueuedOperationsInsteadOfLosingThem() throws Exception {
+		ThreadPoolTaskExecutor pool = executor(2, 1000);
+		pool.setWaitForTasksToCompleteOnShutdown(false);
+		pool.setTaskDecorator((task) -> task::run);
+		OperationDispatcher dispatcher = dispatcher(pool);
+		List<CompletableFuture<Integer>> futures = new ArrayList<>();
+		for (int i = 0; i < 500; i++) {
+			futures.add(dispatcher.submit("Repo", "op", () -> {
+				Thread.sleep(5);
+				return 1;
+			}));
+		}
+
+		pool.shutdown();
+
+		CompletableFuture.allOf(futures.stream().map((future) -> future.exceptionally((ex) -> 0))
+			.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+		assertThat(futures).allSatisfy((future) -> assertThat(future).isDone());
+		List<Throwable> failures = futures.stream()
+			.filter(CompletableFuture::isCompletedExceptionally)
+			.map((future) -> future.handle((value, ex) -> ex).join())
+			.toList();
+		long dropped = failures.stream().filter(TaskRejectedException.class::isInstance).count();
+		// The queued operations are failed; the two running ones were interrupted, which fails them too.
+		assertThat(dropped).isGreaterThan(400);
+		assertThat(failures).allSatisfy((failure) -> assertThat(failure)
+			.satisfiesAnyOf((ex) -> assertThat(ex).isInstanceOf(TaskRejectedException.class)
+				.hasMessageContaining("shut down before Repo.op started"),
+					(ex) -> assertThat(ex).isInstanceOf(InterruptedException.class)));
+		assertThat(count("rejected")).isEqualTo(dropped);
+	}
+
+	@Test
+	void closingTheExecutorWaitingRunsEveryQueuedOperation() throws Exception {
+		ThreadPoolTaskExecutor pool = executor(2, 1000);
+		pool.setWaitForTasksToCompleteOnShutdown(true);
+		pool.setAwaitTerminationSeconds(30);
+		OperationDispatcher dispatcher = dispatcher(pool);
+		List<CompletableFuture<Integer>> futures = new ArrayList<>();
+		for (int i = 0; i < 500; i++) {
+			futures.add(dispatcher.submit("Repo", "op", () -> 1));
+		}
+
+		pool.shutdown();
+
+		assertThat(futures).allSatisfy((future) -> assertThat(future).isCompletedWithValue(1));
+	}
+
 	private static ThreadPoolTaskExecutor executor(int threads, int queueCapacity) {
 		ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
 		pool.setCorePoolSize(threads);
