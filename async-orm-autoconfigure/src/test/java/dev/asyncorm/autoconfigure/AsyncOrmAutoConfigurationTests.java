@@ -1,6 +1,8 @@
 package dev.asyncorm.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -29,10 +31,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.TransactionDefinition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class AsyncOrmAutoConfigurationTests {
 
@@ -149,6 +153,40 @@ class AsyncOrmAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(MicrometerOperationMetrics.class);
 			assertThat(context).hasSingleBean(OperationDispatcher.class);
 		});
+	}
+
+	@Test
+	void closingTheContextRunsTheOperationsInFlightByDefault() {
+		List<CompletableFuture<Integer>> futures = new ArrayList<>();
+		this.runner.run((context) -> {
+			AsyncOrm orm = context.getBean(AsyncOrm.class);
+			for (int i = 0; i < 500; i++) {
+				futures.add(orm.execute(() -> {
+					Thread.sleep(2);
+					return 1;
+				}));
+			}
+		});
+		assertThat(futures).allSatisfy((future) -> assertThat(future).isCompletedWithValue(1));
+	}
+
+	@Test
+	void closingTheContextWithoutWaitingLeavesNoOperationIncomplete() {
+		List<CompletableFuture<Integer>> futures = new ArrayList<>();
+		this.runner.withPropertyValues("async-orm.executor.shutdown.await-termination=false").run((context) -> {
+			AsyncOrm orm = context.getBean(AsyncOrm.class);
+			for (int i = 0; i < 500; i++) {
+				futures.add(orm.execute(() -> {
+					Thread.sleep(2);
+					return 1;
+				}));
+			}
+		});
+		// Spring's executor stops taking tasks when the context closes and then drops its queue: each
+		// operation either ran or failed with TaskRejectedException.
+		await().atMost(Duration.ofSeconds(5)).until(() -> futures.stream().allMatch(CompletableFuture::isDone));
+		assertThat(futures).allSatisfy((future) -> assertThat(future.handle((value, ex) -> (ex != null) ? ex : value)
+			.join()).isInstanceOfAny(Integer.class, TaskRejectedException.class, InterruptedException.class));
 	}
 
 	@Test
