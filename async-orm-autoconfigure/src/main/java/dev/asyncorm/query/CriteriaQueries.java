@@ -398,6 +398,9 @@ final class CriteriaQueries<T> {
 			else if (value == null) {
 				update.<Object>set(path, (Expression<? extends Object>) cb.nullLiteral(path.getJavaType()));
 			}
+			else if (value instanceof RelatedReference related) {
+				update.set(path, (Object) em.getReference(related.type(), related.id()));
+			}
 			else {
 				update.set(path, (Object) value);
 			}

@@ -26,6 +26,7 @@ import dev.asyncorm.F;
 import dev.asyncorm.ObjectDoesNotExistException;
 import dev.asyncorm.Q;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.jspecify.annotations.Nullable;
 
@@ -744,6 +745,11 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		requireUnsliced("update");
 		Map<String, @Nullable Object> prepared = new LinkedHashMap<>();
 		values.forEach((field, value) -> {
+			SingularAttribute<? super T, ?> relation = toOneRelation(field);
+			if (relation != null) {
+				prepared.put(relation.getName(), relatedRow(relation, field, value));
+				return;
+			}
 			SingularAttribute<? super T, ?> attribute = this.runtime.model.basicAttribute(field);
 			prepared.put(attribute.getName(), (value instanceof F expression) ? this.runtime.compiler.updateExpression(expression)
 					: this.runtime.converter.convert(value, attribute.getJavaType(), field));
@@ -753,6 +759,56 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		}
 		return submit("update",
 				() -> (long) this.runtime.jpa.write((em) -> this.runtime.queries.update(em, this.spec, prepared)));
+	}
+
+	/**
+	 * The to-one relation a field of {@code update()} names: the relation itself ({@code box}) or
+	 * its foreign key by Django's column name ({@code box_id}); {@code null} for any other field.
+	 */
+	private @Nullable SingularAttribute<? super T, ?> toOneRelation(String field) {
+		String name = (field.endsWith("_id") && !this.runtime.model.hasField(field))
+				? field.substring(0, field.length() - "_id".length()) : field;
+		if (!this.runtime.model.hasField(name)
+				|| !(this.runtime.model.attribute(name) instanceof SingularAttribute<? super T, ?> singular)
+				|| !singular.isAssociation()) {
+			return null;
+		}
+		if (!UpdatableColumns.isUpdatable(this.runtime.persister(), singular)) {
+			throw new InvalidDataAccessApiUsageException("update() cannot set '" + field + "': the foreign key of "
+					+ this.runtime.model.name() + "." + name + " is not a column of " + this.runtime.model.name() + "'s table.");
+		}
+		return singular;
+	}
+
+	/**
+	 * The row a relation is set to: {@code null}, an instance of the related model (by its id), or
+	 * with {@code <relation>_id} an id; never loaded.
+	 */
+	private @Nullable Object relatedRow(SingularAttribute<? super T, ?> relation, String field, @Nullable Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof F) {
+			throw new InvalidDataAccessApiUsageException("update() cannot assign an F() expression to the relation '"
+					+ field + "' of " + this.runtime.model.name() + "; assign an instance, an id with '"
+					+ relation.getName() + "_id', or null.");
+		}
+		EntityType<?> related = (EntityType<?>) relation.getType();
+		Class<?> relatedType = related.getJavaType();
+		if (!field.equals(relation.getName())) {
+			return new RelatedReference(relatedType,
+					this.runtime.converter.convert(value, related.getIdType().getJavaType(), field));
+		}
+		if (!relatedType.isInstance(value)) {
+			throw new InvalidDataAccessApiUsageException("Cannot assign \"" + value + "\": \"" + this.runtime.model.name()
+					+ "." + field + "\" must be a \"" + relatedType.getSimpleName() + "\" instance.");
+		}
+		Object id = this.runtime.jpa.entityManagerFactory().getPersistenceUnitUtil().getIdentifier(value);
+		if (id == null) {
+			throw new InvalidDataAccessApiUsageException("update() prohibited to prevent data loss due to unsaved "
+					+ "related object '" + field + "'.");
+		}
+		return new RelatedReference(relatedType, id);
 	}
 
 	@Override

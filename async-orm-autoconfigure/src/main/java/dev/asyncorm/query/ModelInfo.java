@@ -115,6 +115,15 @@ final class ModelInfo<T> {
 		return attribute;
 	}
 
+	/**
+	 * Tells whether the model has a field of this name ({@code pk} included).
+	 * @param name the name
+	 * @return whether it has
+	 */
+	boolean hasField(String name) {
+		return "pk".equals(name) || this.attributes.containsKey(name);
+	}
+
 	/** Resolves a field that must hold a basic value (not a relation or collection). */
 	SingularAttribute<? super T, ?> basicAttribute(String name) {
 		Attribute<? super T, ?> attribute = attribute(name);

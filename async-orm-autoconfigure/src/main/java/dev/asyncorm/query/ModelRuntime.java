@@ -83,6 +83,9 @@ final class ModelRuntime<T> {
 
 	private final OperationDispatcher dispatcher;
 
+	/** Hibernate's mapping of the model. */
+	private final EntityPersister persister;
+
 	private final String repositoryName;
 
 	ModelRuntime(ModelInfo<T> model, PathResolver paths, LoadedFields loadedFields, JpaAccess jpa,
@@ -107,10 +110,16 @@ final class ModelRuntime<T> {
 				jpa.entityManagerFactory().getMetamodel(), jpa.entityManagerFactory().getPersistenceUnitUtil());
 		this.defaultOrdering = OrderTerm.parseAll(model.ordering(), this.compiler, Map.of());
 		EntityPersister persister = mapping.getEntityDescriptor(model.javaType());
+		this.persister = persister;
 		this.joinRows = JoinRows.of(mapping, model.javaType());
 		this.deferredFields = new DeferredFields<>(model, loadedFields, persister);
 		this.bulkDeletable = !persister.hasCascadeDelete() && !hasOwnedCollectionsBesideJoinTables(mapping, model.javaType())
 				&& Arrays.stream(persister.getPropertyCascadeStyles()).noneMatch((style) -> style.hasOrphanDelete());
+	}
+
+	/** Hibernate's mapping of the model: its tables and columns. */
+	EntityPersister persister() {
+		return this.persister;
 	}
 
 	/** Where {@code ORDER BY} puts {@code NULL}s: Hibernate's {@code default_null_ordering}, else the database's. */
