@@ -22,10 +22,12 @@ import dev.asyncorm.benchmarks.report.Formats;
 import dev.asyncorm.benchmarks.report.MarkdownReport;
 import dev.asyncorm.benchmarks.report.ResultsFile;
 import dev.asyncorm.benchmarks.report.Setup;
+import dev.asyncorm.execution.VirtualThreadOperationExecutor;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
@@ -45,14 +47,14 @@ class BenchmarkRunner implements ApplicationRunner {
 
 	private final HikariDataSource dataSource;
 
-	private final ThreadPoolTaskExecutor asyncOrmExecutor;
+	private final AsyncTaskExecutor asyncOrmExecutor;
 
 	private final ThreadPoolTaskExecutor springAsyncExecutor;
 
 	private final OverheadMeasurement overhead;
 
 	BenchmarkRunner(BenchmarkProperties properties, List<Contender> contenders, DatasetSeeder seeder,
-			HikariDataSource dataSource, @Qualifier("asyncOrmExecutor") ThreadPoolTaskExecutor asyncOrmExecutor,
+			HikariDataSource dataSource, @Qualifier("asyncOrmExecutor") AsyncTaskExecutor asyncOrmExecutor,
 			@Qualifier("applicationTaskExecutor") ThreadPoolTaskExecutor springAsyncExecutor,
 			OverheadMeasurement overhead) {
 		this.properties = properties;
@@ -83,7 +85,7 @@ class BenchmarkRunner implements ApplicationRunner {
 		Timing timing = new Timing(this.properties.warmup(), this.properties.measure(), this.properties.grace());
 		Environment environment = Environment.describe(this.dataSource);
 		MarkdownReport report = new MarkdownReport(environment, new Setup(poolSize,
-				this.asyncOrmExecutor.getMaxPoolSize(), this.springAsyncExecutor.getMaxPoolSize(), timing, startedAt));
+				concurrency(this.asyncOrmExecutor), this.springAsyncExecutor.getMaxPoolSize(), timing, startedAt));
 		Benchmark benchmark = new Benchmark(this.contenders, dataset, timing,
 				() -> this.seeder.removeWrites(dataset, this.properties.database()), this::progress);
 		for (CallerStyle style : styles) {
@@ -108,6 +110,14 @@ class BenchmarkRunner implements ApplicationRunner {
 				Formats.millis(measurement.p50Nanos()), Formats.millis(measurement.p99Nanos()),
 				(measurement.errors() > 0)
 						? ", %d errors, first: %s".formatted(measurement.errors(), measurement.firstError()) : "");
+	}
+
+	/** How many operations async-orm's executor runs at once: its threads, or its virtual threads' limit. */
+	private static int concurrency(AsyncTaskExecutor executor) {
+		if (executor instanceof ThreadPoolTaskExecutor pool) {
+			return pool.getMaxPoolSize();
+		}
+		return (executor instanceof VirtualThreadOperationExecutor virtual) ? virtual.concurrency() : -1;
 	}
 
 }
