@@ -182,7 +182,10 @@ public interface AsyncQueryOperations<T> {
 	/**
 	 * Locks the rows read until the end of the transaction ({@code SELECT ... FOR UPDATE}),
 	 * Django's {@code select_for_update()}. Only inside {@link AsyncOrm#atomic}: reading outside a
-	 * transaction fails.
+	 * transaction fails. The lock is in the statement that reads the rows, whatever the relations
+	 * it joins; on PostgreSQL a statement with outer joins locks the queryset's own rows
+	 * ({@code FOR UPDATE OF} its table), since PostgreSQL cannot lock the nullable side of an
+	 * outer join.
 	 * @return a new queryset
 	 */
 	AsyncQuerySet<T> selectForUpdate();
@@ -196,6 +199,18 @@ public interface AsyncQueryOperations<T> {
 	 * @throws InvalidDataAccessApiUsageException if both are {@code true}
 	 */
 	AsyncQuerySet<T> selectForUpdate(boolean nowait, boolean skipLocked);
+
+	/**
+	 * Locks the rows read with Django's further options: {@code FOR NO KEY UPDATE} and
+	 * {@code FOR UPDATE OF} on PostgreSQL, besides {@code NOWAIT} and {@code SKIP LOCKED}. The
+	 * read fails with {@link InvalidLookupException} when {@code of} names what is neither
+	 * {@code "self"} nor a relation the queryset follows with {@link #selectRelated}, and with
+	 * {@link org.springframework.dao.InvalidDataAccessApiUsageException} when the database has no
+	 * such lock, as Django's {@code NotSupportedError}.
+	 * @param options the lock's options
+	 * @return a new queryset
+	 */
+	AsyncQuerySet<T> selectForUpdate(SelectForUpdateOptions options);
 
 	/**
 	 * Takes rows {@code start} (inclusive) to {@code end} (exclusive), Django's {@code [start:end]}.

@@ -13,9 +13,11 @@ import dev.asyncorm.execution.OperationMetrics;
 import dev.asyncorm.execution.PersistenceExceptions;
 import dev.asyncorm.query.ModelManagers;
 import dev.asyncorm.query.QuerySettings;
+import dev.asyncorm.query.RowLockStatementInspector;
 import dev.asyncorm.relation.RelatedManagers;
 import dev.asyncorm.repository.AsyncRepositoryPostProcessor;
 import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.cfg.AvailableSettings;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -27,6 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.AsyncTaskExecutor;
@@ -102,6 +105,16 @@ public final class AsyncOrmAutoConfiguration {
 	@ConditionalOnMissingBean(AsyncOrm.class)
 	DefaultAsyncOrm asyncOrm(OperationDispatcher dispatcher, JpaAccess jpa) {
 		return new DefaultAsyncOrm(dispatcher, jpa);
+	}
+
+	/**
+	 * Runs Hibernate's statements through the inspector that writes {@code selectForUpdate()}'s
+	 * lock clause, after the inspector the application configured, if any.
+	 */
+	@Bean
+	HibernatePropertiesCustomizer asyncOrmRowLockStatementInspector() {
+		return (properties) -> properties.put(AvailableSettings.STATEMENT_INSPECTOR,
+				RowLockStatementInspector.wrapping(properties.get(AvailableSettings.STATEMENT_INSPECTOR)));
 	}
 
 	@Bean

@@ -91,7 +91,7 @@ final class CreateOperation<T> {
 	}
 
 	private @Nullable T find(EntityManager em, boolean lock) {
-		List<T> rows = lock ? this.runtime.queries.selectForUpdate(em, this.lookup, ModelRuntime.MAX_GET_RESULTS).getResultList()
+		List<T> rows = lock ? this.runtime.queries.selectForUpdate(em, this.lookup, ModelRuntime.MAX_GET_RESULTS)
 				: this.runtime.queries.select(em, this.lookup, List.of(), 0, ModelRuntime.MAX_GET_RESULTS).getResultList();
 		return rows.isEmpty() ? null : this.runtime.single(rows);
 	}

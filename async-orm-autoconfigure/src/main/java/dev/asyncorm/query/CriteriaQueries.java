@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.asyncorm.SelectForUpdateOptions;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.Tuple;
@@ -27,9 +27,10 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
 import jakarta.persistence.criteria.Subquery;
 import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.ManagedType;
+import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.jpa.HibernateHints;
-import org.hibernate.jpa.SpecHints;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.hibernate.query.criteria.JpaCriteriaQuery;
 import org.hibernate.query.criteria.JpaDerivedRoot;
@@ -49,12 +50,6 @@ import org.springframework.util.Assert;
  */
 final class CriteriaQueries<T> {
 
-	/** The lock timeout that means {@code NOWAIT}. */
-	private static final int NOWAIT = 0;
-
-	/** Hibernate's lock timeout that means {@code SKIP LOCKED}. */
-	private static final int SKIP_LOCKED = -2;
-
 	/**
 	 * The most bound values of a statement whose translation Hibernate may cache: a plan kept
 	 * weighs about 30 KB with 16 values, and about 1 KB more per value.
@@ -65,12 +60,17 @@ final class CriteriaQueries<T> {
 
 	private final TupleEntities<T> entities;
 
+	/** The lock clause of {@code selectForUpdate()} on the database. */
+	private final RowLockClause<T> rowLocks;
+
 	/** The statement timeout of a queryset that sets none, or {@code null} for the database's. */
 	private final @Nullable Duration defaultTimeout;
 
-	CriteriaQueries(ModelInfo<T> model, TupleEntities<T> entities, @Nullable Duration defaultTimeout) {
+	CriteriaQueries(ModelInfo<T> model, TupleEntities<T> entities, RowLockClause<T> rowLocks,
+			@Nullable Duration defaultTimeout) {
 		this.model = model;
 		this.entities = entities;
+		this.rowLocks = rowLocks;
 		this.defaultTimeout = defaultTimeout;
 	}
 
@@ -84,7 +84,7 @@ final class CriteriaQueries<T> {
 		fetch(root, spec);
 		query.distinct(spec.distinct());
 		orderBy(query, ordering, Joins.reusing(root, cb));
-		return window(locked(timed(detached(em.createQuery(query)), spec), spec), offset, limit);
+		return window(timed(detached(em.createQuery(query)), spec), offset, limit);
 	}
 
 	/**
@@ -100,7 +100,7 @@ final class CriteriaQueries<T> {
 		TupleEntities<T>.Shape shape = spec.loading().isPartial() ? this.entities.shape(spec.loading())
 				: joined ? null : detachedWhole(spec);
 		if (!joined && shape == null) {
-			return select(em, spec, ordering, offset, limit).getResultList();
+			return resultList(select(em, spec, ordering, offset, limit), spec);
 		}
 		CriteriaBuilder cb = em.getCriteriaBuilder();
 		CriteriaQuery<List<?>> query = listQuery(cb);
@@ -120,12 +120,12 @@ final class CriteriaQueries<T> {
 		}
 		query.select(listOf(selections, cb)).distinct(spec.distinct());
 		orderBy(query, ordering, joins);
-		TypedQuery<List<?>> rows = window(locked(timed(detached(em.createQuery(query)), spec), spec), offset, limit);
+		TypedQuery<List<?>> rows = window(timed(detached(em.createQuery(query)), spec), offset, limit);
 		if (shape == null) {
-			return rows.getResultList().stream().map((row) -> this.model.javaType().cast(row.get(0))).toList();
+			return resultList(rows, spec).stream().map((row) -> this.model.javaType().cast(row.get(0))).toList();
 		}
 		SharedSessionContractImplementor session = rows.unwrap(QueryImplementor.class).getSession();
-		return rows.getResultList().stream().map((row) -> shape.instance(row, session)).toList();
+		return resultList(rows, spec).stream().map((row) -> shape.instance(row, session)).toList();
 	}
 
 	/**
@@ -154,7 +154,7 @@ final class CriteriaQueries<T> {
 		query.select(listOf(grouping.selections(), cb)).distinct(spec.distinct());
 		groupBy(query, grouping, spec, joins);
 		orderBy(query, ordering, joins);
-		return window(locked(timed(em.createQuery(query), spec), spec), offset, limit).getResultList().stream()
+		return resultList(window(timed(em.createQuery(query), spec), offset, limit), spec).stream()
 			.map((row) -> {
 			Object[] values = new Object[columns.size()];
 			for (int i = 0; i < values.length; i++) {
@@ -312,15 +312,24 @@ final class CriteriaQueries<T> {
 	private record Grouping(List<Selection<?>> selections, List<Expression<?>> groupBy) {
 	}
 
-	/** Fetches the {@code selectRelated} relations with the rows, as outer joins. */
+	/**
+	 * Fetches the {@code selectRelated} relations with the rows, joined as Django joins them: a
+	 * required relation reached through required ones by an inner join, any other by an outer
+	 * join, which keeps the rows without a related one.
+	 */
 	private static void fetch(Root<?> root, QuerySpec<?> spec) {
 		Map<List<String>, Fetch<?, ?>> fetched = new HashMap<>();
 		for (List<String> chain : spec.selectRelated()) {
 			FetchParent<?, ?> parent = root;
+			ManagedType<?> type = root.getModel();
+			boolean outer = false;
 			for (int i = 0; i < chain.size(); i++) {
 				FetchParent<?, ?> from = parent;
-				String attribute = chain.get(i);
-				parent = fetched.computeIfAbsent(chain.subList(0, i + 1), (key) -> from.fetch(attribute, JoinType.LEFT));
+				SingularAttribute<?, ?> attribute = type.getSingularAttribute(chain.get(i));
+				outer = outer || attribute.isOptional();
+				JoinType join = outer ? JoinType.LEFT : JoinType.INNER;
+				parent = fetched.computeIfAbsent(chain.subList(0, i + 1), (key) -> from.fetch(attribute.getName(), join));
+				type = (ManagedType<?>) attribute.getType();
 			}
 		}
 	}
@@ -476,9 +485,17 @@ final class CriteriaQueries<T> {
 		return joinedOnId(select, ids, root, cb);
 	}
 
-	/** Selects the matching entities locked for update, for {@code updateOrCreate}. */
-	TypedQuery<T> selectForUpdate(EntityManager em, QuerySpec<T> spec, int limit) {
-		return select(em, spec, List.of(), 0, limit).setLockMode(LockModeType.PESSIMISTIC_WRITE);
+	/** Reads the matching entities locked for update ({@code FOR UPDATE}), for {@code updateOrCreate}. */
+	List<T> selectForUpdate(EntityManager em, QuerySpec<T> spec, int limit) {
+		QuerySpec<T> locked = spec.lock(SelectForUpdateOptions.defaults());
+		return resultList(select(em, locked, List.of(), 0, limit), locked);
+	}
+
+	/** Runs the statement of a read, with the row locks of {@code selectForUpdate()} in its SQL. */
+	private <R> List<R> resultList(TypedQuery<R> query, QuerySpec<T> spec) {
+		SelectForUpdateOptions lock = spec.lock();
+		return (lock == null) ? query.getResultList()
+				: RowLockStatementInspector.locking(this.rowLocks.clause(lock, spec.selectRelated()), query::getResultList);
 	}
 
 	private void where(CriteriaQuery<?> query, QuerySpec<T> spec, Root<T> root, CriteriaBuilder cb) {
@@ -514,18 +531,6 @@ final class CriteriaQueries<T> {
 	private static <Q extends Query> Q detached(Q query) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			query.setHint(HibernateHints.HINT_READ_ONLY, true);
-		}
-		return query;
-	}
-
-	/** Takes the row locks of {@code selectForUpdate()}: {@code FOR UPDATE}, {@code NOWAIT} or {@code SKIP LOCKED}. */
-	private static <Q extends Query> Q locked(Q query, QuerySpec<?> spec) {
-		QuerySpec.Lock lock = spec.lock();
-		if (lock != null) {
-			query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
-			if (lock.nowait() || lock.skipLocked()) {
-				query.setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, lock.nowait() ? NOWAIT : SKIP_LOCKED);
-			}
 		}
 		return query;
 	}

@@ -25,6 +25,7 @@ import dev.asyncorm.DeleteResult;
 import dev.asyncorm.F;
 import dev.asyncorm.ObjectDoesNotExistException;
 import dev.asyncorm.Q;
+import dev.asyncorm.SelectForUpdateOptions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.SingularAttribute;
@@ -283,15 +284,17 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 
 	@Override
 	public AsyncQuerySet<R> selectForUpdate() {
-		return selectForUpdate(false, false);
+		return selectForUpdate(SelectForUpdateOptions.defaults());
 	}
 
 	@Override
 	public AsyncQuerySet<R> selectForUpdate(boolean nowait, boolean skipLocked) {
-		if (nowait && skipLocked) {
-			throw new InvalidDataAccessApiUsageException("The nowait option cannot be used with skipLocked.");
-		}
-		return with(this.spec.lock(new QuerySpec.Lock(nowait, skipLocked)));
+		return selectForUpdate(SelectForUpdateOptions.defaults().nowait(nowait).skipLocked(skipLocked));
+	}
+
+	@Override
+	public AsyncQuerySet<R> selectForUpdate(SelectForUpdateOptions options) {
+		return with(this.spec.lock(options));
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import dev.asyncorm.AsyncQuerySet;
 import dev.asyncorm.BulkCreateOptions;
 import dev.asyncorm.CreateResult;
 import dev.asyncorm.Q;
+import dev.asyncorm.SelectForUpdateOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -109,6 +110,11 @@ public abstract class DelegatingQueryOperations<T> implements AsyncQueryOperatio
 	@Override
 	public AsyncQuerySet<T> selectForUpdate(boolean nowait, boolean skipLocked) {
 		return all().selectForUpdate(nowait, skipLocked);
+	}
+
+	@Override
+	public AsyncQuerySet<T> selectForUpdate(SelectForUpdateOptions options) {
+		return all().selectForUpdate(options);
 	}
 
 	@Override

@@ -99,7 +99,7 @@ final class ModelRuntime<T> {
 		this.nullOrdering = nullOrdering(sessionFactory);
 		MappingMetamodel mapping = sessionFactory.getMappingMetamodel();
 		this.queries = new CriteriaQueries<>(model, new TupleEntities<>(model, sessionFactory, this.loadedFields),
-				settings.timeout());
+				new RowLockClause<>(model, sessionFactory), settings.timeout());
 		this.jpa = jpa;
 		this.explainer = new Explainer(jpa.entityManagerFactory());
 		this.dispatcher = dispatcher;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.asyncorm.SelectForUpdateOptions;
 import jakarta.persistence.criteria.CommonAbstractCriteria;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
@@ -41,7 +42,7 @@ final class QuerySpec<T> {
 
 	private @Nullable Duration timeout;
 
-	private @Nullable Lock lock;
+	private @Nullable SelectForUpdateOptions lock;
 
 	private List<List<String>> selectRelated = List.of();
 
@@ -144,7 +145,7 @@ final class QuerySpec<T> {
 	}
 
 	/** The row locks the rows are read with, or {@code null}. */
-	@Nullable Lock lock() {
+	@Nullable SelectForUpdateOptions lock() {
 		return this.lock;
 	}
 
@@ -206,7 +207,7 @@ final class QuerySpec<T> {
 		return copy;
 	}
 
-	QuerySpec<T> lock(Lock lock) {
+	QuerySpec<T> lock(SelectForUpdateOptions lock) {
 		QuerySpec<T> copy = copy();
 		copy.lock = lock;
 		return copy;
@@ -290,15 +291,6 @@ final class QuerySpec<T> {
 		}
 		copy.limit = limit;
 		return copy;
-	}
-
-	/**
-	 * The row locks of {@code selectForUpdate()}.
-	 *
-	 * @param nowait fail at once when a row is locked
-	 * @param skipLocked leave locked rows out
-	 */
-	record Lock(boolean nowait, boolean skipLocked) {
 	}
 
 	/** The predicate of all the conditions, or {@code null} when there is none. */
