@@ -389,9 +389,9 @@ final class LookupCompiler<T> {
 			}
 			throw new InvalidDataAccessApiUsageException("F() expressions are not supported with '" + lookup + "'.");
 		}
-		if (type.isTextual() && fieldType != String.class) {
+		if (type.isTextual() && fieldType != String.class && !Number.class.isAssignableFrom(fieldType)) {
 			throw new InvalidLookupException("Unsupported lookup '" + type.lookupName() + "' for "
-					+ fieldType.getSimpleName() + " field in '" + lookup + "': it applies to text fields only.");
+					+ fieldType.getSimpleName() + " field in '" + lookup + "': it applies to text and number fields only.");
 		}
 		return switch (type) {
 			case ISNULL -> {
@@ -529,10 +529,17 @@ final class LookupCompiler<T> {
 			return cb.not(cb.exists(matching));
 		}
 
+		/**
+		 * The compared expression: the field through its transforms; a number compared as text
+		 * ({@code rating__contains}) is cast to text, as Django casts the column.
+		 */
 		Expression<?> expression(Joins joins, CommonAbstractCriteria statement) {
 			Expression<?> expression = this.operand.expression(joins, statement);
 			for (Transform transform : this.transforms) {
 				expression = joins.cb().function(transform.functionName(), transform.outputType(), expression);
+			}
+			if (this.lookupType.isTextual() && this.type != String.class) {
+				expression = expression.cast(String.class);
 			}
 			return expression;
 		}
