@@ -100,6 +100,40 @@ class SubqueryLookupIntegrationTests extends AbstractIntegrationTests {
 	}
 
 	@Test
+	void excludeAcrossAMultiValuedRelationIsNotExistsWithTheSubqueryInside() {
+		pizzasInBoxes();
+		persist(new Box("empty"));
+
+		this.recorder.reset();
+		assertThat(this.boxes.exclude("pizzas__in", this.pizzas.filter("price__gt", 10)).orderBy("name")
+			.valuesList("name", String.class).list()).succeedsWithin(TIMEOUT).isEqualTo(List.of("empty", "square"));
+		assertThat(this.boxes.filter("pizzas__in", this.pizzas.filter("price__gt", 10)).orderBy("name")
+			.valuesList("name", String.class).list()).succeedsWithin(TIMEOUT).isEqualTo(List.of("round", "small"));
+		assertThat(this.recorder.sql()).hasSize(2);
+	}
+
+	@Test
+	void aRelatedManagerOrACombinedQuerysetIsASubqueryOfItsRows() {
+		Topping cheese = persist(new Topping("cheese"));
+		Topping basil = persist(new Topping("basil"));
+		persist(new Topping("chili"));
+		Pizza margherita = persist(new Pizza("margherita", null));
+		this.transactionTemplate.executeWithoutResult((status) -> this.entityManager
+			.find(Pizza.class, margherita.getId()).getToppings().addAll(List.of(
+					this.entityManager.find(Topping.class, cheese.getId()),
+					this.entityManager.find(Topping.class, basil.getId()))));
+
+		this.recorder.reset();
+		assertThat(this.toppings.exclude("id__in", this.pizzas.<Topping>related(margherita, "toppings").all())
+			.valuesList("name", String.class).list()).succeedsWithin(TIMEOUT).isEqualTo(List.of("chili"));
+		assertThat(this.toppings.filter("pk__in", this.toppings.filter("name", "basil")
+			.union(this.toppings.filter("name", "chili"))).orderBy("name").valuesList("name", String.class).list())
+			.succeedsWithin(TIMEOUT)
+			.isEqualTo(List.of("basil", "chili"));
+		assertThat(this.recorder.sql()).hasSize(2);
+	}
+
+	@Test
 	void aSlicedQuerysetTakesItsRowsInItsOrder() {
 		pizzasInBoxes();
 
