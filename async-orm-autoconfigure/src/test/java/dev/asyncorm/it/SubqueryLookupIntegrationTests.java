@@ -157,6 +157,7 @@ class SubqueryLookupIntegrationTests extends AbstractIntegrationTests {
 		assertThat(names(this.pizzas.exclude("box__in", this.boxes.none())))
 			.containsExactly("diavola", "funghi", "margherita", "marinara");
 		assertThat(names(this.pizzas.filter("box__in", this.boxes.filter("name", "oval")))).isEmpty();
+		assertThat(this.recorder.sql()).hasSize(3);
 	}
 
 	@Test
