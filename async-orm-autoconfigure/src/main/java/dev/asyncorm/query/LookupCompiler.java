@@ -415,8 +415,9 @@ final class LookupCompiler<T> {
 
 	/**
 	 * A queryset given as a value, compiled into the statement as a subquery of its one column, as
-	 * Django does: for {@code in}, and for {@code exact} and the comparisons when sliced to one
-	 * row. A queryset of entities compared with a relation must be of the related model.
+	 * Django does: for {@code in}; for {@code exact} when sliced to one row; for {@code gt},
+	 * {@code gte}, {@code lt} and {@code lte} as one value, which the database requires it to give.
+	 * A queryset of entities compared with a relation must be of the related model.
 	 */
 	private SubqueryValue<?> subquery(String lookup, Operand path, LookupType type, Class<?> fieldType,
 			AsyncQuerySet<?> queryset) {
