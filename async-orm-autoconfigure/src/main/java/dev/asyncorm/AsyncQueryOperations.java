@@ -45,11 +45,20 @@ public interface AsyncQueryOperations<T> {
 	/**
 	 * Narrows to the rows matching one lookup, {@code field[__transform][__lookup]}; {@code exact}
 	 * when no lookup is named, and {@code exact} with {@code null} means {@code isnull}.
+	 * <p>
+	 * The value may be another queryset, read by a subquery of the same statement, as in Django:
+	 * its one column ({@code values("id")}, {@code valuesList("id", Long.class)}), or the primary
+	 * key of its entities, which a relation must then be of
+	 * ({@code filter("box__in", boxes.filter("name__startswith", "s"))}). It is accepted by
+	 * {@code in}; by {@code exact} when sliced to one row, as Django requires; by {@code gt},
+	 * {@code gte}, {@code lt} and {@code lte} as one value, which the database requires it to be.
+	 * A sliced one takes its rows in its order, on every database.
 	 * @param lookup the lookup, for example {@code "name__istartswith"} or {@code "pubDate__year__gte"}
-	 * @param value the value, bound as a parameter
+	 * @param value the value, bound as a parameter, or a queryset
 	 * @return a new queryset
 	 * @throws InvalidLookupException if the field, transform or lookup is unknown
-	 * @throws InvalidDataAccessApiUsageException if the value does not fit the lookup, or the queryset is sliced
+	 * @throws InvalidDataAccessApiUsageException if the value does not fit the lookup (a queryset of
+	 * several columns: "Cannot use multi-field values as a filter value."), or the queryset is sliced
 	 */
 	AsyncQuerySet<T> filter(String lookup, Object value);
 

@@ -349,6 +349,24 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		return projected(Projection.of(type, columns(Projection.propertiesOf(type).toArray(String[]::new))));
 	}
 
+	/**
+	 * This queryset as the value of a lookup of another: a subquery of its one column, the primary
+	 * key for entities, as Django's {@code QuerySet.resolve_expression} makes it.
+	 */
+	SubqueryValue<T> asSubquery() {
+		List<Column> columns = this.projection.columns();
+		if (columns != null && columns.size() > 1) {
+			throw new InvalidDataAccessApiUsageException("Cannot use multi-field values as a filter value.");
+		}
+		if (columns == null) {
+			return new SubqueryValue<>(this.runtime.model, this.spec, null, this.runtime.model.id().getJavaType(),
+					ordering());
+		}
+		Column column = columns.get(0);
+		Class<?> type = (column.type() != null) ? column.type() : this.runtime.compiler.field(column.key()).javaType();
+		return new SubqueryValue<>(this.runtime.model, this.spec, column, type, ordering());
+	}
+
 	/** Django returns values as they are: a flat value may only be widened, or be another number. */
 	private static boolean convertible(Class<?> fieldType, Class<?> type) {
 		Class<?> from = ClassUtils.resolvePrimitiveIfNecessary(fieldType);

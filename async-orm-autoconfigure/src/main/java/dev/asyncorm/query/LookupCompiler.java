@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.asyncorm.Aggregate;
+import dev.asyncorm.AsyncQuerySet;
 import dev.asyncorm.F;
 import dev.asyncorm.InvalidLookupException;
 import dev.asyncorm.Q;
@@ -379,15 +380,18 @@ final class LookupCompiler<T> {
 			throw new InvalidDataAccessApiUsageException(
 					"Cannot use null as a query value for '" + lookup + "'; use '__isnull' or 'exact'.");
 		}
+		if (value instanceof AsyncQuerySet<?> queryset) {
+			return subquery(lookup, path, type, fieldType, queryset);
+		}
 		if (value instanceof F expression) {
 			if (type == LookupType.EXACT || type.isComparison() && type != LookupType.RANGE) {
 				return reference(expression);
 			}
 			throw new InvalidDataAccessApiUsageException("F() expressions are not supported with '" + lookup + "'.");
 		}
-		if (type.isTextual() && fieldType != String.class) {
+		if (type.isTextual() && fieldType != String.class && !Number.class.isAssignableFrom(fieldType)) {
 			throw new InvalidLookupException("Unsupported lookup '" + type.lookupName() + "' for "
-					+ fieldType.getSimpleName() + " field in '" + lookup + "': it applies to text fields only.");
+					+ fieldType.getSimpleName() + " field in '" + lookup + "': it applies to text and number fields only.");
 		}
 		return switch (type) {
 			case ISNULL -> {
@@ -407,6 +411,43 @@ final class LookupCompiler<T> {
 				.toList();
 			default -> this.converter.convert(value, type.isTextual() ? String.class : fieldType, lookup);
 		};
+	}
+
+	/**
+	 * A queryset given as a value, compiled into the statement as a subquery of its one column, as
+	 * Django does: for {@code in}; for {@code exact} when sliced to one row; for {@code gt},
+	 * {@code gte}, {@code lt} and {@code lte} as one value, which the database requires it to give.
+	 * A queryset of entities compared with a relation must be of the related model.
+	 */
+	private SubqueryValue<?> subquery(String lookup, Operand path, LookupType type, Class<?> fieldType,
+			AsyncQuerySet<?> queryset) {
+		if (!(queryset.all() instanceof DefaultAsyncQuerySet<?, ?> other)) {
+			throw new InvalidDataAccessApiUsageException("'" + lookup + "' got a queryset that async-orm did not make: "
+					+ queryset.getClass().getName() + ".");
+		}
+		SubqueryValue<?> subquery = other.asSubquery();
+		if (type != LookupType.IN && type != LookupType.EXACT && !(type.isComparison() && type != LookupType.RANGE)) {
+			throw new InvalidDataAccessApiUsageException("A QuerySet value is supported with the in, exact, gt, gte, "
+					+ "lt and lte lookups, not with '" + lookup + "'.");
+		}
+		if (type == LookupType.EXACT && !subquery.limitedToOne()) {
+			throw new InvalidDataAccessApiUsageException(
+					"The QuerySet value for an exact lookup must be limited to one result using slicing.");
+		}
+		EntityType<?> relation = path.relation();
+		if (relation != null && subquery.selectsEntities()
+				&& !relation.getJavaType().isAssignableFrom(subquery.entityType().getJavaType())) {
+			throw new InvalidDataAccessApiUsageException("Cannot use QuerySet for \"" + subquery.entityType().getName()
+					+ "\": Use a QuerySet for \"" + relation.getName() + "\".");
+		}
+		Class<?> selected = ClassUtils.resolvePrimitiveIfNecessary(subquery.javaType());
+		boolean numbers = Number.class.isAssignableFrom(fieldType) && Number.class.isAssignableFrom(selected);
+		if (!numbers && !fieldType.isAssignableFrom(selected) && !selected.isAssignableFrom(fieldType)) {
+			throw new InvalidDataAccessApiUsageException("'" + lookup + "' compares " + fieldType.getSimpleName()
+					+ " values; the QuerySet of " + subquery.entityType().getName() + " selects "
+					+ selected.getSimpleName() + " values.");
+		}
+		return subquery;
 	}
 
 	private static List<?> elements(String lookup, Object value, int size) {
@@ -457,7 +498,7 @@ final class LookupCompiler<T> {
 			return (joins, statement) -> {
 				CriteriaBuilder cb = joins.cb();
 				Expression<?> expression = expression(joins, statement);
-				Predicate predicate = predicate(joins, expression, (HibernateCriteriaBuilder) cb);
+				Predicate predicate = predicate(joins, statement, expression, (HibernateCriteriaBuilder) cb);
 				if (!negated) {
 					return predicate;
 				}
@@ -485,23 +526,38 @@ final class LookupCompiler<T> {
 			Joins inner = new Joins(row, cb, JoinType.INNER, false);
 			Expression<?> expression = expression(inner, matching);
 			matching.select(row.get(id)).where(cb.equal(row.get(id), joins.root().get(id)),
-					predicate(inner, expression, (HibernateCriteriaBuilder) cb));
+					predicate(inner, matching, expression, (HibernateCriteriaBuilder) cb));
 			return cb.not(cb.exists(matching));
 		}
 
+		/**
+		 * The compared expression: the field through its transforms; a number compared as text
+		 * ({@code rating__contains}) is cast to text, as Django casts the column.
+		 */
 		Expression<?> expression(Joins joins, CommonAbstractCriteria statement) {
 			Expression<?> expression = this.operand.expression(joins, statement);
 			for (Transform transform : this.transforms) {
 				expression = joins.cb().function(transform.functionName(), transform.outputType(), expression);
 			}
+			if (this.lookupType.isTextual() && this.type != String.class) {
+				expression = expression.cast(String.class);
+			}
 			return expression;
 		}
 
 		@SuppressWarnings({ "unchecked", "rawtypes" })
-		private Predicate predicate(Joins joins, Expression<?> expression, HibernateCriteriaBuilder cb) {
+		private Predicate predicate(Joins joins, CommonAbstractCriteria statement, Expression<?> expression,
+				HibernateCriteriaBuilder cb) {
 			Object value = this.value;
 			if (value instanceof ExpressionFactory reference) {
 				value = reference.create(joins, cb);
+			}
+			if (value instanceof SubqueryValue<?> subquery) {
+				// No row of an empty queryset is read: Django's EmptyResultSet.
+				if (subquery.empty()) {
+					return cb.disjunction();
+				}
+				value = subquery.build(statement, cb);
 			}
 			Expression<String> text = (Expression<String>) expression;
 			Expression comparable = expression;
@@ -515,7 +571,8 @@ final class LookupCompiler<T> {
 				case ISTARTSWITH -> like(cb, text, escape((String) value) + "%", true);
 				case ENDSWITH -> like(cb, text, "%" + escape((String) value), false);
 				case IENDSWITH -> like(cb, text, "%" + escape((String) value), true);
-				case IN -> ((List<?>) value).isEmpty() ? cb.disjunction() : expression.in((List<?>) value);
+				case IN -> (value instanceof Expression<?> subquery) ? expression.in(subquery)
+						: ((List<?>) value).isEmpty() ? cb.disjunction() : expression.in((List<?>) value);
 				case GT -> (value instanceof Expression other) ? cb.greaterThan(comparable, other)
 						: cb.greaterThan(comparable, (Comparable) value);
 				case GTE -> (value instanceof Expression other) ? cb.greaterThanOrEqualTo(comparable, other)

@@ -13,7 +13,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Converts user values to the Java type of the field they are compared with or written to, as
  * Django's {@code get_prep_value} does ({@code "3"} for an integer field is 3), with Spring's
- * formatting conversion service (ISO text for dates and times). A value that cannot be converted
+ * formatting conversion service (ISO text for dates and times); a date given for a date and time
+ * is midnight of that date ({@link DateAtMidnight}). A value that cannot be converted
  * fails when the query is built. Queries, writes and related managers share it, so that every
  * value is converted by the same rules.
  *
@@ -45,6 +46,10 @@ public final class ValueConverter {
 		Class<?> target = ClassUtils.resolvePrimitiveIfNecessary(type);
 		if (target.isInstance(resolved)) {
 			return resolved;
+		}
+		Object midnight = DateAtMidnight.convert(resolved, target);
+		if (midnight != null) {
+			return midnight;
 		}
 		try {
 			if (CONVERSION_SERVICE.canConvert(resolved.getClass(), target)) {

@@ -254,8 +254,8 @@ class LookupIntegrationTests extends AbstractIntegrationTests {
 			.isThrownBy(() -> this.articles.filter("pubDate__hour", 1))
 			.withMessageContaining("Unsupported lookup 'hour' for LocalDate field 'pubDate'");
 		assertThatExceptionOfType(InvalidLookupException.class)
-			.isThrownBy(() -> this.articles.filter("rating__contains", 1))
-			.withMessageContaining("applies to text fields only");
+			.isThrownBy(() -> this.articles.filter("startTime__contains", "10"))
+			.withMessageContaining("applies to text and number fields only");
 		assertThatExceptionOfType(InvalidLookupException.class)
 			.isThrownBy(() -> this.articles.filter("headline__exact__year", 1));
 	}
