@@ -71,7 +71,7 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 		Map<SingularAttribute<? super T, ?>, @Nullable Object> resolved = this.runtime.fields(fields);
 		return this.runtime.submit("create", () -> this.runtime.jpa.write((em) -> {
 			T entity = this.runtime.model.instantiate();
-			this.runtime.populate(entity, resolved);
+			this.runtime.populate(em, entity, resolved);
 			em.persist(entity);
 			return entity;
 		}));

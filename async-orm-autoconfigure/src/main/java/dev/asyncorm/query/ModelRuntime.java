@@ -238,28 +238,42 @@ final class ModelRuntime<T> {
 
 	/**
 	 * Resolves field values for a new or updated row: names are checked now, values converted now,
-	 * except {@code Supplier}s, which are called only when the row is written.
+	 * except {@code Supplier}s, which are called only when the row is written. A relation named by
+	 * its column ({@code box_id}) takes the related row's id.
 	 */
 	Map<SingularAttribute<? super T, ?>, @Nullable Object> fields(Map<String, ?> values) {
 		Map<SingularAttribute<? super T, ?>, @Nullable Object> fields = new LinkedHashMap<>();
 		values.forEach((name, value) -> {
 			SingularAttribute<? super T, ?> attribute = this.model.writableAttribute(name);
 			boolean deferred = value instanceof Supplier<?>;
-			fields.put(attribute, deferred ? value : convert(attribute, value));
+			if (!name.equals(attribute.getName())) {
+				fields.put(attribute, deferred ? (Supplier<?>) () -> RelatedReference.byId(attribute,
+						((Supplier<?>) value).get(), name) : RelatedReference.byId(attribute, value, name));
+				return;
+			}
+			fields.put(attribute, deferred ? value : convert(null, attribute, value));
 		});
 		return fields;
 	}
 
 	/** Writes resolved field values onto an entity, calling deferred suppliers. */
-	void populate(T entity, Map<SingularAttribute<? super T, ?>, @Nullable Object> fields) {
-		fields.forEach((attribute, value) -> EntityAttributes.set(entity, attribute, convert(attribute, value)));
+	void populate(EntityManager em, T entity, Map<SingularAttribute<? super T, ?>, @Nullable Object> fields) {
+		fields.forEach((attribute, value) -> EntityAttributes.set(entity, attribute, convert(em, attribute, value)));
 	}
 
-	private @Nullable Object convert(SingularAttribute<? super T, ?> attribute, @Nullable Object value) {
+	/**
+	 * Converts a value for a field; a related row given by id becomes a reference of the entity
+	 * manager when there is one ({@code null} while the call is checked).
+	 */
+	private @Nullable Object convert(@Nullable EntityManager em, SingularAttribute<? super T, ?> attribute,
+			@Nullable Object value) {
 		if (attribute.getPersistentAttributeType() == Attribute.PersistentAttributeType.BASIC) {
 			return this.converter.convert(value, attribute.getJavaType(), attribute.getName());
 		}
 		Object resolved = (value instanceof Supplier<?> supplier) ? supplier.get() : value;
+		if (resolved instanceof RelatedReference related && em != null) {
+			return em.getReference(related.type(), related.id());
+		}
 		if (resolved != null && !attribute.getJavaType().isInstance(resolved)) {
 			throw new InvalidDataAccessApiUsageException("Field '" + attribute.getName() + "' of " + this.model.name()
 					+ " expects a " + attribute.getJavaType().getSimpleName() + " instance, got "
