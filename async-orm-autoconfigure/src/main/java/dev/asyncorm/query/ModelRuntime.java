@@ -280,13 +280,14 @@ final class ModelRuntime<T> {
 	Map<SingularAttribute<? super T, ?>, @Nullable Object> fields(Map<String, ?> values) {
 		Map<SingularAttribute<? super T, ?>, @Nullable Object> fields = new LinkedHashMap<>();
 		values.forEach((name, value) -> {
-			SingularAttribute<? super T, ?> attribute = this.model.writableAttribute(name);
 			boolean deferred = value instanceof Supplier<?>;
-			if (!name.equals(attribute.getName())) {
-				fields.put(attribute, deferred ? (Supplier<?>) () -> RelatedReference.byId(attribute,
-						((Supplier<?>) value).get(), name) : RelatedReference.byId(attribute, value, name));
+			SingularAttribute<? super T, ?> relation = this.model.relationByColumnName(name);
+			if (relation != null) {
+				fields.put(relation, deferred ? (Supplier<?>) () -> RelatedReference.byId(relation,
+						((Supplier<?>) value).get(), name) : RelatedReference.byId(relation, value, name));
 				return;
 			}
+			SingularAttribute<? super T, ?> attribute = this.model.writableAttribute(name);
 			fields.put(attribute, deferred ? value : convert(null, attribute, value));
 		});
 		return fields;

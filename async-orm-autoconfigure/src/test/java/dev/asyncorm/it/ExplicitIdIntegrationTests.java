@@ -114,6 +114,11 @@ class ExplicitIdIntegrationTests extends AbstractIntegrationTests {
 			.withThrowableOfType(ExecutionException.class)
 			.withCauseInstanceOf(DataIntegrityViolationException.class);
 		assertThat(this.tags.count()).succeedsWithin(TIMEOUT).isEqualTo(2L);
+
+		CreateResult<Tag> byPk = this.tags.getOrCreate(Map.of("pk", String.valueOf(id + 1)), Map.of("name", "pk")).join();
+		assertThat(byPk.created()).isTrue();
+		assertThat(byPk.object().getId()).isEqualTo(id + 1);
+		assertThat(nameOf(id + 1)).isEqualTo("pk");
 	}
 
 	@Test
