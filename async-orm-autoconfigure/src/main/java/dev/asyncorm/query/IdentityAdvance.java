@@ -16,6 +16,8 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  * PostgreSQL's identity sequence and H2's identity column stay where they are on an explicit
  * insert; MariaDB's {@code AUTO_INCREMENT} moves by itself. The identity is never moved back, as
  * other transactions may hold the ids it gave out; like a sequence, the move outlives a rollback.
+ * The check and the move are one statement on PostgreSQL, yet not atomic with other sessions'
+ * {@code nextval}: ids drawn past the given one in that instant could be drawn again.
  */
 final class IdentityAdvance {
 
@@ -37,7 +39,7 @@ final class IdentityAdvance {
 		long highest = ids.stream().mapToLong((id) -> ((Number) id).longValue()).max().orElseThrow();
 		try {
 			switch (dialect) {
-				case POSTGRESQL -> run(session, POSTGRESQL, table.name(), unquoted(table.idColumn()), highest);
+				case POSTGRESQL -> advancePostgreSql(session, table, highest);
 				case H2 -> advanceH2(session, table, highest);
 				case MARIADB -> {
 					// AUTO_INCREMENT already moved past the highest id inserted.
@@ -50,17 +52,18 @@ final class IdentityAdvance {
 		}
 	}
 
-	private static void run(SharedSessionContractImplementor session, String sql, String table, String column,
-			long highest) throws SQLException {
+	/** PostgreSQL sets the column's sequence in one statement that checks it is behind. */
+	private static void advancePostgreSql(SharedSessionContractImplementor session, InsertTable table, long highest)
+			throws SQLException {
 		JdbcCoordinator jdbc = session.getJdbcCoordinator();
-		session.getJdbcServices().getSqlStatementLogger().logStatement(sql);
-		PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(sql);
+		session.getJdbcServices().getSqlStatementLogger().logStatement(POSTGRESQL);
+		PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(POSTGRESQL);
 		try {
 			statement.setLong(1, highest);
-			statement.setString(2, table);
-			statement.setString(3, column);
+			statement.setString(2, table.name());
+			statement.setString(3, unquoted(table.idColumn()));
 			statement.setLong(4, highest);
-			jdbc.getResultSetReturn().extract(statement, sql).close();
+			jdbc.getResultSetReturn().extract(statement, POSTGRESQL).close();
 		}
 		finally {
 			jdbc.getLogicalConnection().getResourceRegistry().release(statement);
