@@ -40,6 +40,16 @@ public interface AsyncModelRepository<T, ID> extends Repository<T, ID>, AsyncQue
 	 * Inserts the entity, Django's {@code acreate}; the generated id is set on the instance passed
 	 * in. Always an insert: an instance whose row exists fails with
 	 * {@link DataIntegrityViolationException}. One {@code INSERT} in one transaction.
+	 * <p>
+	 * An id set on a model whose identity column generates it ({@code GenerationType.IDENTITY}) is
+	 * inserted as given, as Django inserts a preset {@code AutoField}; the identity then moves
+	 * past it, so that later generated ids do not collide: on PostgreSQL with {@code setval} on
+	 * the column's sequence, on H2 with {@code ALTER TABLE … RESTART WITH} (each one more
+	 * statement, the second only when the identity is behind); MariaDB's {@code AUTO_INCREMENT}
+	 * moves by itself. The identity never moves back, and the move outlives a rollback, as a
+	 * sequence does. Such a row is written as {@code bulkCreate} writes one: nothing cascades, and
+	 * a filled collection or an unsaved related object is refused. An id set on a model whose
+	 * ids come from a sequence or another generator cannot be chosen and is refused.
 	 * @param entity the new entity
 	 * @return a future of the same instance
 	 */
@@ -47,7 +57,11 @@ public interface AsyncModelRepository<T, ID> extends Repository<T, ID>, AsyncQue
 
 	/**
 	 * Builds an entity from field values and inserts it, Django's {@code acreate(**kwargs)}. Values
-	 * are converted to the fields' types where Spring's conversion service can.
+	 * are converted to the fields' types where Spring's conversion service can. A to-one relation
+	 * is given an instance under its name ({@code "box"}) or the related row's id under its column
+	 * name ({@code "box_id"}, Django's {@code attname}); an id that names no row fails at the
+	 * insert with {@code DataIntegrityViolationException}. The id is inserted as
+	 * {@link #create(Object)} describes.
 	 * @param fields field names and values
 	 * @return a future of the new entity, id set
 	 * @throws InvalidLookupException if a field is unknown
@@ -58,7 +72,10 @@ public interface AsyncModelRepository<T, ID> extends Repository<T, ID>, AsyncQue
 	/**
 	 * Inserts the entity when it is new, otherwise updates its row, Django's {@code asave}. An
 	 * instance read with {@code only()} or {@code defer()} is updated as {@code save(entity, fields)}
-	 * with the fields it was read with, as Django saves a deferred instance.
+	 * with the fields it was read with, as Django saves a deferred instance. On a model whose
+	 * identity column generates the ids, an instance whose id names no row is inserted with that
+	 * id, as Django's {@code save()} inserts when its update matched nothing (see
+	 * {@link #create(Object)}).
 	 * @param entity the entity
 	 * @return a future of the saved entity: the instance passed in for an insert or a partly read
 	 * instance, a detached copy holding the row's state for any other update
@@ -71,7 +88,8 @@ public interface AsyncModelRepository<T, ID> extends Repository<T, ID>, AsyncQue
 	/**
 	 * Writes only the given fields of an existing entity with one {@code UPDATE}, Django's
 	 * {@code asave(update_fields=…)}; fails with {@link ObjectDoesNotExistException} when no row
-	 * was updated.
+	 * was updated. A to-one relation may be named by its column ({@code "box_id"}), as Django
+	 * accepts the {@code attname}.
 	 * @param entity the entity, with its id set
 	 * @param updateFields the fields to write
 	 * @return a future of the instance passed in

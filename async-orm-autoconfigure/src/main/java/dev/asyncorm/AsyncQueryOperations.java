@@ -508,11 +508,16 @@ public interface AsyncQueryOperations<T> {
 	 * {@code aget_or_create}. The exact lookups (those without {@code __}) and the defaults give the
 	 * new row's fields; a {@link java.util.function.Supplier} among the defaults is called only when
 	 * creating. Safe under concurrency when the lookup is backed by a unique constraint: a caller
-	 * that loses the race re-reads the winner's row in a fresh transaction.
+	 * that loses the race re-reads the winner's row in a fresh transaction. An {@code id} (or
+	 * {@code pk}) among the lookups is inserted as given, as
+	 * {@link AsyncModelRepository#create(Object)} describes; a to-one relation may be named by its
+	 * column ({@code "box_id"}) in the lookups and the defaults.
 	 * @param lookups lookups identifying the row
 	 * @param defaults further fields of a new row
 	 * @return a future of the row and whether it was created; fails with
-	 * {@link MultipleObjectsReturnedException} when several rows match
+	 * {@link MultipleObjectsReturnedException} when several rows match, and with
+	 * {@code DataIntegrityViolationException} when the insert violates a constraint and no row
+	 * matches the lookups afterwards (an id taken by a row that does not match the other lookups)
 	 */
 	CompletableFuture<CreateResult<T>> getOrCreate(Map<String, ?> lookups, Map<String, ?> defaults);
 
@@ -581,6 +586,14 @@ public interface AsyncQueryOperations<T> {
 	 * as in Django, since no database tells which rows it skipped. When the call fails, nothing
 	 * is inserted and the ids stay unset.
 	 * <p>
+	 * On a model whose identity column generates the ids, objects that carry an id are inserted
+	 * with it, apart from the others and before them, as Django splits the objects with a primary
+	 * key from those without; the identity then moves past the given ids as
+	 * {@link AsyncModelRepository#create(Object)} describes, so the ids generated for the others
+	 * follow them. A duplicate id fails the whole call; {@code ignoreConflicts} skips it and keeps
+	 * the id on its object; {@code updateConflicts(fields, List.of("id"))} updates the row of that
+	 * id. The objects that carry an id keep it, whatever the options.
+	 * <p>
 	 * The rows are written as they are, as Django writes them without {@code save()}, except that
 	 * {@code @PrePersist} callbacks (Spring Data auditing among them) and Hibernate's generators
 	 * ({@code @Version}, {@code @CreationTimestamp}, sequences) run: nothing cascades, no
@@ -595,8 +608,9 @@ public interface AsyncQueryOperations<T> {
 	 * do not handle
 	 * @throws InvalidLookupException if a field named in the options is unknown
 	 * @throws InvalidDataAccessApiUsageException if an object has a filled collection (a
-	 * many-to-many relation is added after the rows exist, as in Django), a generated id already
-	 * set, or an unsaved related object; if the options do not fit the database; or when called
+	 * many-to-many relation is added after the rows exist, as in Django), an id already set that
+	 * a sequence or another generator than an identity column would generate, or an unsaved
+	 * related object; if the options do not fit the database; or when called
 	 * on a related manager
 	 */
 	CompletableFuture<List<T>> bulkCreate(List<T> objects, BulkCreateOptions options);

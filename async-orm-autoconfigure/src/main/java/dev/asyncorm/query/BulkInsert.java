@@ -5,10 +5,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.asyncorm.BulkCreateOptions;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceUnitUtil;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.SingularAttribute;
@@ -17,6 +21,7 @@ import org.hibernate.action.internal.BulkOperationCleanupAction;
 import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
@@ -24,7 +29,10 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 /**
  * Django's {@code bulk_create}: the call is checked on the caller's thread; then, on the
  * executor, the objects are inserted with one multi-row {@code INSERT} per batch, all in one
- * transaction, and the ids the database returns are set on them.
+ * transaction, and the ids the database returns are set on them. On a table whose identity
+ * generates the ids, objects that carry an id are inserted apart with it, as Django splits
+ * {@code objs_with_pk} from the others, and the identity is then moved past them. The same insert
+ * writes one row with a given id for {@code create()}, which {@code persist} cannot.
  *
  * @param <T> the entity type
  */
@@ -34,13 +42,22 @@ final class BulkInsert<T> {
 
 	private final List<T> objects;
 
+	/** The operation, as messages name it: {@code bulkCreate}, {@code create}. */
+	private final String operation;
+
 	private final InsertDialect dialect;
 
+	/** The rows whose ids the database generates, or all rows when it does not generate them. */
 	private final InsertTable table;
+
+	/** The rows that carry their id on a table whose identity would generate it. */
+	private final InsertTable tableWithIds;
 
 	private final InsertDialect.Conflict conflict;
 
 	private final int batchSize;
+
+	private final int batchSizeWithIds;
 
 	/**
 	 * Checks a call.
@@ -54,15 +71,41 @@ final class BulkInsert<T> {
 		}
 		this.runtime = runtime;
 		this.objects = objects;
+		this.operation = "bulkCreate";
 		SessionFactoryImplementor factory = runtime.jpa.entityManagerFactory().unwrap(SessionFactoryImplementor.class);
 		this.dialect = InsertDialect.of(factory.getJdbcServices().getDialect());
-		this.table = InsertTable.of(factory.getMappingMetamodel().getEntityDescriptor(runtime.model.javaType()));
+		EntityPersister persister = factory.getMappingMetamodel().getEntityDescriptor(runtime.model.javaType());
+		this.table = InsertTable.of(persister);
+		this.tableWithIds = (this.table.idSource() == InsertTable.IdSource.DATABASE) ? InsertTable.withIds(persister)
+				: this.table;
 		this.conflict = conflict(options);
 		PersistenceUnitUtil util = runtime.jpa.entityManagerFactory().getPersistenceUnitUtil();
 		for (int index = 0; index < objects.size(); index++) {
 			check(objects.get(index), index, util);
 		}
 		this.batchSize = Batches.size(options.getBatchSize(), runtime.settings.bulkBatchSize(), this.table.columns().size());
+		this.batchSizeWithIds = Batches.size(options.getBatchSize(), runtime.settings.bulkBatchSize(),
+				this.tableWithIds.columns().size());
+	}
+
+	/**
+	 * Checks the insert of one row with the id it carries, on a table whose identity would
+	 * generate it: Django's {@code create(pk=…)}.
+	 * @param operation the operation, as messages name it
+	 * @throws InvalidDataAccessApiUsageException if the row cannot be inserted
+	 */
+	BulkInsert(ModelRuntime<T> runtime, T entity, String operation) {
+		this.runtime = runtime;
+		this.objects = List.of(entity);
+		this.operation = operation;
+		SessionFactoryImplementor factory = runtime.jpa.entityManagerFactory().unwrap(SessionFactoryImplementor.class);
+		this.dialect = InsertDialect.of(factory.getJdbcServices().getDialect());
+		this.table = InsertTable.withIds(runtime.persister());
+		this.tableWithIds = this.table;
+		this.conflict = InsertDialect.Conflict.FAIL;
+		check(entity, 0, runtime.jpa.entityManagerFactory().getPersistenceUnitUtil());
+		this.batchSize = 1;
+		this.batchSizeWithIds = 1;
 	}
 
 	private InsertDialect.Conflict conflict(BulkCreateOptions options) {
@@ -94,9 +137,9 @@ final class BulkInsert<T> {
 	}
 
 	private List<String> columns(Attribute<? super T, ?> attribute, String option) {
-		List<String> columns = this.table.columnsOf(attribute.getName());
+		List<String> columns = this.tableWithIds.columnsOf(attribute.getName());
 		if (columns.isEmpty()) {
-			throw new InvalidDataAccessApiUsageException("bulkCreate() can only be used with concrete fields in "
+			throw new InvalidDataAccessApiUsageException(this.operation + "() can only be used with concrete fields in "
 					+ option + ": '" + attribute.getName() + "' is not a column of " + this.runtime.model.name()
 					+ " that it inserts.");
 		}
@@ -105,16 +148,16 @@ final class BulkInsert<T> {
 
 	private void check(@Nullable T entity, int index, PersistenceUnitUtil util) {
 		if (entity == null) {
-			throw new InvalidDataAccessApiUsageException("bulkCreate() cannot insert null (at index " + index + ").");
+			throw new InvalidDataAccessApiUsageException(this.operation + "() cannot insert null (at index " + index + ").");
 		}
 		String name = this.runtime.model.name();
 		Object id = this.table.id(entity);
 		if (this.table.idSource() == InsertTable.IdSource.ASSIGNED && id == null) {
-			throw new InvalidDataAccessApiUsageException(name + " ids are assigned, not generated: bulkCreate() "
+			throw new InvalidDataAccessApiUsageException(name + " ids are assigned, not generated: " + this.operation + "() "
 					+ "cannot insert " + entity + " without one.");
 		}
-		if (this.table.idSource() != InsertTable.IdSource.ASSIGNED && id != null) {
-			throw new InvalidDataAccessApiUsageException(name + " has a generated id: bulkCreate() cannot insert "
+		if (this.table.idSource() == InsertTable.IdSource.GENERATOR && id != null) {
+			throw new InvalidDataAccessApiUsageException(name + " has a generated id: " + this.operation + "() cannot insert "
 					+ entity + " with id " + id + " set; clear the id, or use bulkUpdate() to update existing rows.");
 		}
 		for (Attribute<? super T, ?> attribute : this.runtime.model.attributes()) {
@@ -124,7 +167,7 @@ final class BulkInsert<T> {
 			}
 			if (attribute.isAssociation() && !attribute.isCollection() && value != null
 					&& !this.table.columnsOf(attribute.getName()).isEmpty() && util.getIdentifier(value) == null) {
-				throw new InvalidDataAccessApiUsageException("bulkCreate() prohibited to prevent data loss due to "
+				throw new InvalidDataAccessApiUsageException(this.operation + "() prohibited to prevent data loss due to "
 						+ "unsaved related object '" + attribute.getName() + "' of " + entity + ".");
 			}
 		}
@@ -139,70 +182,114 @@ final class BulkInsert<T> {
 
 	private InvalidDataAccessApiUsageException filledCollection(T entity, Attribute<? super T, ?> attribute) {
 		if (attribute.getPersistentAttributeType() == Attribute.PersistentAttributeType.MANY_TO_MANY) {
-			return new InvalidDataAccessApiUsageException("bulkCreate() cannot save the many-to-many relation '"
+			return new InvalidDataAccessApiUsageException(this.operation + "() cannot save the many-to-many relation '"
 					+ attribute.getName() + "' of " + entity + ": its rows need ids first. Add the members once the "
 					+ "rows exist, with related(object, \"" + attribute.getName() + "\").add(…).");
 		}
-		return new InvalidDataAccessApiUsageException("bulkCreate() cannot save the collection '" + attribute.getName()
+		return new InvalidDataAccessApiUsageException(this.operation + "() cannot save the collection '" + attribute.getName()
 				+ "' of " + entity + ": it inserts " + this.runtime.model.name()
 				+ " rows only. Save the related rows once these exist.");
 	}
 
 	/** Inserts the objects, in one transaction, and returns them, ids set. */
 	List<T> execute() {
+		List<T> generated = generatedIds();
 		try {
-			return this.runtime.jpa.write((em) -> {
-				em.flush();
-				SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
-				this.objects.forEach((entity) -> this.table.prepare(entity, session));
-				InsertDialect.Conflict conflict = resolve(session);
-				for (List<T> batch : Batches.split(this.objects, this.batchSize)) {
-					insert(session, batch, conflict);
-				}
-				// As after Hibernate's own native DML: the second-level and query caches of the table are stale.
-				BulkOperationCleanupAction.schedule(session, this.table.persister());
-				if (conflict.action() == InsertDialect.Conflict.Action.IGNORE) {
-					forgetIds();
-				}
-				return this.objects;
-			});
+			return this.runtime.jpa.write((em) -> insert(em, generated));
 		}
 		catch (RuntimeException ex) {
-			forgetIds();
+			forgetIds(generated);
 			throw ex;
 		}
 	}
 
-	/** On H2, skipping conflicts means matching every unique key of the table. */
-	private InsertDialect.Conflict resolve(SharedSessionContractImplementor session) {
-		if (this.dialect != InsertDialect.H2 || this.conflict.action() != InsertDialect.Conflict.Action.IGNORE) {
+	/** Inserts the objects in the entity manager's transaction, and returns them, ids set. */
+	List<T> insert(EntityManager em) {
+		return insert(em, generatedIds());
+	}
+
+	/** The objects whose ids the database generates: all of them, except those that carry their id. */
+	private List<T> generatedIds() {
+		if (this.table.idsGiven()) {
+			return List.of();
+		}
+		return (this.table.idSource() != InsertTable.IdSource.DATABASE) ? this.objects
+				: this.objects.stream().filter((entity) -> this.table.id(entity) == null).toList();
+	}
+
+	private List<T> insert(EntityManager em, List<T> generated) {
+		em.flush();
+		SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
+		this.objects.forEach((entity) -> this.table.prepare(entity, session));
+		Set<T> generating = Collections.newSetFromMap(new IdentityHashMap<>());
+		generating.addAll(generated);
+		List<T> withIds = this.objects.stream().filter((entity) -> !generating.contains(entity)).toList();
+		if (!withIds.isEmpty()) {
+			insertAll(session, this.tableWithIds, withIds, this.batchSizeWithIds);
+			if (this.tableWithIds.idSource() == InsertTable.IdSource.DATABASE) {
+				IdentityAdvance.past(this.dialect, this.tableWithIds,
+						withIds.stream().map(this.tableWithIds::id).toList(), session);
+			}
+		}
+		if (!generated.isEmpty()) {
+			insertAll(session, this.table, generated, this.batchSize);
+		}
+		// As after Hibernate's own native DML: the second-level and query caches of the table are stale.
+		BulkOperationCleanupAction.schedule(session, this.table.persister());
+		if (this.conflict.action() == InsertDialect.Conflict.Action.IGNORE) {
+			forgetIds(generated);
+		}
+		return this.objects;
+	}
+
+	private void insertAll(SharedSessionContractImplementor session, InsertTable target, List<T> rows, int size) {
+		InsertDialect.Conflict resolved = resolve(session, target);
+		for (List<T> batch : Batches.split(rows, size)) {
+			insert(session, target, batch, resolved);
+		}
+	}
+
+	/**
+	 * The conflict handling of an insert into a table's columns: on H2, skipping conflicts means
+	 * matching every unique key of the table, and an upsert matches only the keys of columns it
+	 * writes (a generated id cannot conflict).
+	 */
+	private InsertDialect.Conflict resolve(SharedSessionContractImplementor session, InsertTable target) {
+		if (this.dialect != InsertDialect.H2 || this.conflict.action() == InsertDialect.Conflict.Action.FAIL) {
 			return this.conflict;
+		}
+		if (this.conflict.action() == InsertDialect.Conflict.Action.UPDATE) {
+			List<List<String>> keys = this.conflict.keys().stream()
+				.filter((key) -> target.columns().containsAll(key))
+				.toList();
+			return new InsertDialect.Conflict(InsertDialect.Conflict.Action.UPDATE, keys, this.conflict.updateColumns());
 		}
 		try {
 			List<List<String>> keys = UniqueKeys.of(
-					session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection(), this.table.name(),
-					this.table.columns());
+					session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection(), target.name(),
+					target.columns());
 			return new InsertDialect.Conflict(InsertDialect.Conflict.Action.IGNORE, keys, List.of());
 		}
 		catch (SQLException ex) {
 			throw session.getJdbcServices().getSqlExceptionHelper().convert(ex, "Could not read the unique keys of "
-					+ this.table.name());
+					+ target.name());
 		}
 	}
 
-	private void insert(SharedSessionContractImplementor session, List<T> batch, InsertDialect.Conflict conflict) {
-		InsertDialect.InsertStatement statement = this.dialect.insert(this.table, batch.size(), conflict,
-				returnsIds(conflict));
+	private void insert(SharedSessionContractImplementor session, InsertTable target, List<T> batch,
+			InsertDialect.Conflict conflict) {
+		InsertDialect.InsertStatement statement = this.dialect.insert(target, batch.size(), conflict,
+				returnsIds(target, conflict));
 		String sql = statement.sql();
 		JdbcCoordinator jdbc = session.getJdbcCoordinator();
 		session.getJdbcServices().getSqlStatementLogger().logStatement(sql);
 		PreparedStatement prepared = (statement.ids() == InsertDialect.IdReturn.GENERATED_KEYS)
-				? jdbc.getMutationStatementPreparer().prepareStatement(sql, new String[] { this.table.idColumn() })
+				? jdbc.getMutationStatementPreparer().prepareStatement(sql, new String[] { target.idColumn() })
 				: jdbc.getMutationStatementPreparer().prepareStatement(sql, false);
 		try {
 			int position = 1;
 			for (T entity : batch) {
-				position = this.table.bind(prepared, position, entity, session);
+				position = target.bind(prepared, position, entity, session);
 			}
 			switch (statement.ids()) {
 				case NONE -> jdbc.getResultSetReturn().executeUpdate(prepared, sql);
@@ -228,9 +315,12 @@ final class BulkInsert<T> {
 	/**
 	 * Whether the ids come back: a new row's id when the database generates it, and an existing
 	 * row's id after an upsert; not when conflicts are skipped, as no database tells which rows
-	 * it skipped.
+	 * it skipped, nor for rows that carry their id, which Django keeps.
 	 */
-	private boolean returnsIds(InsertDialect.Conflict conflict) {
+	private boolean returnsIds(InsertTable target, InsertDialect.Conflict conflict) {
+		if (target.idsGiven()) {
+			return false;
+		}
 		return switch (conflict.action()) {
 			case FAIL -> this.table.idSource() == InsertTable.IdSource.DATABASE;
 			case UPDATE -> true;
@@ -249,9 +339,9 @@ final class BulkInsert<T> {
 	}
 
 	/** Clears the ids that this call set, when the rows they name may not exist. */
-	private void forgetIds() {
+	private void forgetIds(List<T> generated) {
 		if (this.table.idSource() != InsertTable.IdSource.ASSIGNED) {
-			this.objects.forEach((entity) -> EntityAttributes.set(entity, this.runtime.model.id(), null));
+			generated.forEach((entity) -> EntityAttributes.set(entity, this.runtime.model.id(), null));
 		}
 	}
 

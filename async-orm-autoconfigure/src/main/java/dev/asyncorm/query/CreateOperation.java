@@ -98,12 +98,12 @@ final class CreateOperation<T> {
 
 	private T insert(EntityManager em) {
 		T entity = this.runtime.model.instantiate();
-		this.runtime.populate(entity, this.creationFields);
+		this.runtime.populate(em, entity, this.creationFields);
 		return this.runtime.insert(em, entity, this.linker);
 	}
 
 	private T update(EntityManager em, T entity, Map<SingularAttribute<? super T, ?>, @Nullable Object> updates) {
-		this.runtime.populate(entity, updates);
+		this.runtime.populate(em, entity, updates);
 		em.flush();
 		return entity;
 	}

@@ -27,7 +27,6 @@ import dev.asyncorm.ObjectDoesNotExistException;
 import dev.asyncorm.Q;
 import dev.asyncorm.SelectForUpdateOptions;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.jspecify.annotations.Nullable;
 
@@ -787,13 +786,15 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	 * its foreign key by Django's column name ({@code box_id}); {@code null} for any other field.
 	 */
 	private @Nullable SingularAttribute<? super T, ?> toOneRelation(String field) {
-		String name = (field.endsWith("_id") && !this.runtime.model.hasField(field))
-				? field.substring(0, field.length() - "_id".length()) : field;
-		if (!this.runtime.model.hasField(name)
-				|| !(this.runtime.model.attribute(name) instanceof SingularAttribute<? super T, ?> singular)
-				|| !singular.isAssociation()) {
+		SingularAttribute<? super T, ?> byColumnName = this.runtime.model.relationByColumnName(field);
+		SingularAttribute<? super T, ?> singular = (byColumnName != null) ? byColumnName
+				: (this.runtime.model.hasField(field)
+						&& this.runtime.model.attribute(field) instanceof SingularAttribute<? super T, ?> named
+						&& named.isAssociation()) ? named : null;
+		if (singular == null) {
 			return null;
 		}
+		String name = singular.getName();
 		if (!UpdatableColumns.isUpdatable(this.runtime.persister(), singular)) {
 			throw new InvalidDataAccessApiUsageException("update() cannot set '" + field + "': the foreign key of "
 					+ this.runtime.model.name() + "." + name + " is not a column of " + this.runtime.model.name() + "'s table.");
@@ -814,12 +815,10 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 					+ field + "' of " + this.runtime.model.name() + "; assign an instance, an id with '"
 					+ relation.getName() + "_id', or null.");
 		}
-		EntityType<?> related = (EntityType<?>) relation.getType();
-		Class<?> relatedType = related.getJavaType();
 		if (!field.equals(relation.getName())) {
-			return new RelatedReference(relatedType,
-					this.runtime.converter.convert(value, related.getIdType().getJavaType(), field));
+			return RelatedReference.byId(relation, value, field);
 		}
+		Class<?> relatedType = relation.getType().getJavaType();
 		if (!relatedType.isInstance(value)) {
 			throw new InvalidDataAccessApiUsageException("Cannot assign \"" + value + "\": \"" + this.runtime.model.name()
 					+ "." + field + "\" must be a \"" + relatedType.getSimpleName() + "\" instance.");

@@ -34,15 +34,18 @@ final class InsertTable {
 
 	private final IdSource idSource;
 
+	private final boolean idsGiven;
+
 	private final List<Part> parts;
 
 	private final List<String> columns;
 
 	private final Map<String, List<String>> columnsByAttribute;
 
-	private InsertTable(EntityPersister persister, IdSource idSource, List<Part> parts) {
+	private InsertTable(EntityPersister persister, IdSource idSource, boolean idsGiven, List<Part> parts) {
 		this.persister = persister;
 		this.idSource = idSource;
+		this.idsGiven = idsGiven;
 		this.parts = parts;
 		this.columns = parts.stream().flatMap((part) -> part.columns().stream()).toList();
 		this.columnsByAttribute = new LinkedHashMap<>();
@@ -55,6 +58,20 @@ final class InsertTable {
 	 * that the database generates on insert other than an identity id
 	 */
 	static InsertTable of(EntityPersister persister) {
+		return of(persister, false);
+	}
+
+	/**
+	 * Reads the mapping of an entity stored in one table, for rows whose ids are given: the id
+	 * column is written even when the database generates it, as Django inserts a preset
+	 * {@code AutoField}.
+	 * @throws InvalidDataAccessApiUsageException as {@link #of(EntityPersister)}
+	 */
+	static InsertTable withIds(EntityPersister persister) {
+		return of(persister, true);
+	}
+
+	private static InsertTable of(EntityPersister persister, boolean idsGiven) {
 		String entity = persister.getJpaEntityName();
 		if (persister.getSuperMappingType() != null || persister.hasSubclasses() || persister.getTableSpan() > 1) {
 			throw new InvalidDataAccessApiUsageException("bulkCreate() cannot insert " + entity
@@ -64,7 +81,7 @@ final class InsertTable {
 		String table = persister.getTableName();
 		List<Part> parts = new ArrayList<>();
 		EntityIdentifierMapping id = persister.getIdentifierMapping();
-		if (idSource != IdSource.DATABASE) {
+		if (idSource != IdSource.DATABASE || idsGiven) {
 			parts.add(Part.of(id, id.getAttributeName(), table, id::getIdentifier));
 		}
 		Generator[] generators = persister.getGenerators();
@@ -81,7 +98,7 @@ final class InsertTable {
 				}
 			}
 		});
-		return new InsertTable(persister, idSource, List.copyOf(parts));
+		return new InsertTable(persister, idSource, idsGiven, List.copyOf(parts));
 	}
 
 	EntityPersister persister() {
@@ -94,6 +111,11 @@ final class InsertTable {
 
 	IdSource idSource() {
 		return this.idSource;
+	}
+
+	/** Whether the rows' ids are written, though the database would generate them. */
+	boolean idsGiven() {
+		return this.idsGiven;
 	}
 
 	String idColumn() {

@@ -31,6 +31,8 @@ final class ModelInfo<T> {
 
 	private static final String EXACT = "__exact";
 
+	private static final String ID_SUFFIX = "_id";
+
 	private final Class<T> javaType;
 
 	private final EntityType<T> entityType;
@@ -135,8 +137,28 @@ final class ModelInfo<T> {
 		return singular;
 	}
 
-	/** Resolves a field that a row's value can be written to: a basic field or a to-one relation. */
+	/**
+	 * The to-one relation whose foreign key a name gives by Django's column name ({@code box_id}
+	 * for {@code box}), or {@code null} when the name is a field of its own or names no relation.
+	 */
+	@Nullable SingularAttribute<? super T, ?> relationByColumnName(String name) {
+		if (!name.endsWith(ID_SUFFIX) || hasField(name)) {
+			return null;
+		}
+		Attribute<? super T, ?> relation = this.attributes.get(name.substring(0, name.length() - ID_SUFFIX.length()));
+		return (relation instanceof SingularAttribute<? super T, ?> singular && singular.isAssociation()) ? singular
+				: null;
+	}
+
+	/**
+	 * Resolves a field that a row's value can be written to: a basic field or a to-one relation,
+	 * also by its column name ({@code box_id}).
+	 */
 	SingularAttribute<? super T, ?> writableAttribute(String name) {
+		SingularAttribute<? super T, ?> relation = relationByColumnName(name);
+		if (relation != null) {
+			return relation;
+		}
 		Attribute<? super T, ?> attribute = attribute(name);
 		if (!(attribute instanceof SingularAttribute<? super T, ?> singular)) {
 			throw new InvalidLookupException("Field '" + name + "' of " + name() + " is a collection; it cannot be "

@@ -15,7 +15,6 @@ import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
@@ -42,24 +41,7 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 	 * @return a future of the result
 	 */
 	public CompletableFuture<T> create(T entity) {
-		Object presetId = this.runtime.model.idGenerated() ? this.runtime.model.idOf(entity) : null;
-		return this.runtime.submit("create", () -> this.runtime.jpa.write((em) -> {
-			if (presetId != null) {
-				throw presetGeneratedId(em, presetId);
-			}
-			em.persist(entity);
-			return entity;
-		}));
-	}
-
-	/** Django inserts a preset pk; a generated id cannot be chosen, so say why the insert cannot happen. */
-	private RuntimeException presetGeneratedId(jakarta.persistence.EntityManager em, Object id) {
-		String name = this.runtime.model.name();
-		if (em.find(this.runtime.model.javaType(), id) != null) {
-			return new DataIntegrityViolationException(name + " with id " + id + " already exists.");
-		}
-		return new InvalidDataAccessApiUsageException(name + " has a generated id: create() cannot insert it with id "
-				+ id + " set; clear the id, or use save() to update an existing row.");
+		return this.runtime.submit("create", () -> this.runtime.jpa.write((em) -> this.runtime.insert(em, entity, null)));
 	}
 
 	/**
@@ -71,9 +53,8 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 		Map<SingularAttribute<? super T, ?>, @Nullable Object> resolved = this.runtime.fields(fields);
 		return this.runtime.submit("create", () -> this.runtime.jpa.write((em) -> {
 			T entity = this.runtime.model.instantiate();
-			this.runtime.populate(entity, resolved);
-			em.persist(entity);
-			return entity;
+			this.runtime.populate(em, entity, resolved);
+			return this.runtime.insert(em, entity, null);
 		}));
 	}
 
@@ -91,6 +72,10 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 			if (this.runtime.entityInformation.isNew(entity)) {
 				em.persist(entity);
 				return entity;
+			}
+			// Django's save(): an update, else an insert with the id; the row read here serves merge().
+			if (this.runtime.identityId() && em.find(this.runtime.model.javaType(), this.runtime.model.idOf(entity)) == null) {
+				return this.runtime.insert(em, entity, null);
 			}
 			return em.merge(entity);
 		}));

@@ -24,6 +24,7 @@ import org.hibernate.metamodel.MappingMetamodel;
 import org.hibernate.persister.entity.EntityPersister;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.jpa.repository.support.JpaEntityInformation;
 import org.springframework.data.jpa.repository.support.JpaEntityInformationSupport;
@@ -88,6 +89,9 @@ final class ModelRuntime<T> {
 
 	private final String repositoryName;
 
+	/** Whether the database generates the ids, on insert (an identity column). */
+	private final boolean identityId;
+
 	ModelRuntime(ModelInfo<T> model, PathResolver paths, LoadedFields loadedFields, JpaAccess jpa,
 			OperationDispatcher dispatcher, PersistenceExceptions exceptions, String repositoryName,
 			QuerySettings settings) {
@@ -111,10 +115,16 @@ final class ModelRuntime<T> {
 		this.defaultOrdering = OrderTerm.parseAll(model.ordering(), this.compiler, Map.of());
 		EntityPersister persister = mapping.getEntityDescriptor(model.javaType());
 		this.persister = persister;
+		this.identityId = InsertTable.IdSource.of(persister.getGenerator()) == InsertTable.IdSource.DATABASE;
 		this.joinRows = JoinRows.of(mapping, model.javaType());
 		this.deferredFields = new DeferredFields<>(model, loadedFields, persister);
 		this.bulkDeletable = !persister.hasCascadeDelete() && !hasOwnedCollectionsBesideJoinTables(mapping, model.javaType())
 				&& Arrays.stream(persister.getPropertyCascadeStyles()).noneMatch((style) -> style.hasOrphanDelete());
+	}
+
+	/** Whether the database generates the ids, on insert (an identity column). */
+	boolean identityId() {
+		return this.identityId;
 	}
 
 	/** Hibernate's mapping of the model: its tables and columns. */
@@ -170,17 +180,43 @@ final class ModelRuntime<T> {
 		return this.dispatcher.submit(this.repositoryName, operation, work);
 	}
 
-	/** Inserts an entity, linking it to a scope when there is one, and flushes so that conflicts surface here. */
+	/**
+	 * Inserts an entity, linking it to a scope when there is one, and flushes so that conflicts
+	 * surface here. An id set on a model whose identity column generates it is inserted as given,
+	 * as Django's {@code create(pk=…)}.
+	 * @throws DataIntegrityViolationException when the id of a model with a generated id that is
+	 * not an identity is taken
+	 * @throws InvalidDataAccessApiUsageException when such an id is free, as it cannot be chosen
+	 */
 	T insert(EntityManager em, T entity, QueryScope.@Nullable Linker<T> linker) {
 		if (linker != null) {
 			linker.beforeInsert(entity);
 		}
-		em.persist(entity);
+		Object presetId = this.model.idGenerated() ? this.model.idOf(entity) : null;
+		if (presetId != null && this.identityId) {
+			new BulkInsert<>(this, entity, "create").insert(em);
+		}
+		else if (presetId != null) {
+			throw presetGeneratedId(em, presetId);
+		}
+		else {
+			em.persist(entity);
+		}
 		if (linker != null) {
 			linker.afterInsert(em, entity);
 		}
 		em.flush();
 		return entity;
+	}
+
+	/** A generated id that is not an identity cannot be chosen: say why the insert cannot happen. */
+	private RuntimeException presetGeneratedId(EntityManager em, Object id) {
+		String name = this.model.name();
+		if (em.find(this.model.javaType(), id) != null) {
+			return new DataIntegrityViolationException(name + " with id " + id + " already exists.");
+		}
+		return new InvalidDataAccessApiUsageException(name + " has a generated id: create() cannot insert it with id "
+				+ id + " set; clear the id, or use save() to update an existing row.");
 	}
 
 	/**
@@ -238,28 +274,43 @@ final class ModelRuntime<T> {
 
 	/**
 	 * Resolves field values for a new or updated row: names are checked now, values converted now,
-	 * except {@code Supplier}s, which are called only when the row is written.
+	 * except {@code Supplier}s, which are called only when the row is written. A relation named by
+	 * its column ({@code box_id}) takes the related row's id.
 	 */
 	Map<SingularAttribute<? super T, ?>, @Nullable Object> fields(Map<String, ?> values) {
 		Map<SingularAttribute<? super T, ?>, @Nullable Object> fields = new LinkedHashMap<>();
 		values.forEach((name, value) -> {
-			SingularAttribute<? super T, ?> attribute = this.model.writableAttribute(name);
 			boolean deferred = value instanceof Supplier<?>;
-			fields.put(attribute, deferred ? value : convert(attribute, value));
+			SingularAttribute<? super T, ?> relation = this.model.relationByColumnName(name);
+			if (relation != null) {
+				fields.put(relation, deferred ? (Supplier<?>) () -> RelatedReference.byId(relation,
+						((Supplier<?>) value).get(), name) : RelatedReference.byId(relation, value, name));
+				return;
+			}
+			SingularAttribute<? super T, ?> attribute = this.model.writableAttribute(name);
+			fields.put(attribute, deferred ? value : convert(null, attribute, value));
 		});
 		return fields;
 	}
 
 	/** Writes resolved field values onto an entity, calling deferred suppliers. */
-	void populate(T entity, Map<SingularAttribute<? super T, ?>, @Nullable Object> fields) {
-		fields.forEach((attribute, value) -> EntityAttributes.set(entity, attribute, convert(attribute, value)));
+	void populate(EntityManager em, T entity, Map<SingularAttribute<? super T, ?>, @Nullable Object> fields) {
+		fields.forEach((attribute, value) -> EntityAttributes.set(entity, attribute, convert(em, attribute, value)));
 	}
 
-	private @Nullable Object convert(SingularAttribute<? super T, ?> attribute, @Nullable Object value) {
+	/**
+	 * Converts a value for a field; a related row given by id becomes a reference of the entity
+	 * manager when there is one ({@code null} while the call is checked).
+	 */
+	private @Nullable Object convert(@Nullable EntityManager em, SingularAttribute<? super T, ?> attribute,
+			@Nullable Object value) {
 		if (attribute.getPersistentAttributeType() == Attribute.PersistentAttributeType.BASIC) {
 			return this.converter.convert(value, attribute.getJavaType(), attribute.getName());
 		}
 		Object resolved = (value instanceof Supplier<?> supplier) ? supplier.get() : value;
+		if (resolved instanceof RelatedReference related && em != null) {
+			return em.getReference(related.type(), related.id());
+		}
 		if (resolved != null && !attribute.getJavaType().isInstance(resolved)) {
 			throw new InvalidDataAccessApiUsageException("Field '" + attribute.getName() + "' of " + this.model.name()
 					+ " expects a " + attribute.getJavaType().getSimpleName() + " instance, got "

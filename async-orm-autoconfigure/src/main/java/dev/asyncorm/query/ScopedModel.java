@@ -54,7 +54,7 @@ public final class ScopedModel<T> {
 		Map<SingularAttribute<? super T, ?>, @Nullable Object> resolved = this.runtime.fields(fields);
 		return this.runtime.submit(this.scope.name() + ".create", () -> this.runtime.jpa.write((em) -> {
 			T entity = this.runtime.model.instantiate();
-			this.runtime.populate(entity, resolved);
+			this.runtime.populate(em, entity, resolved);
 			return this.runtime.insert(em, entity, this.scope.linker());
 		}));
 	}

@@ -70,7 +70,7 @@ final class UniqueKeys {
 	}
 
 	/** An identifier as the database stores it: unquoted, or in its case when it was not quoted. */
-	private static String stored(DatabaseMetaData metaData, String identifier) throws SQLException {
+	static String stored(DatabaseMetaData metaData, String identifier) throws SQLException {
 		if (identifier.length() > 1 && (identifier.startsWith("\"") || identifier.startsWith("`"))) {
 			return identifier.substring(1, identifier.length() - 1);
 		}

@@ -354,13 +354,13 @@ class BulkIntegrationTests extends AbstractIntegrationTests {
 	}
 
 	@Test
-	void bulkCreateRefusesPresetGeneratedIdsAndUnsavedRelatedObjects() {
-		Tag preset = tag("preset", 1);
+	void bulkCreateRefusesPresetSequenceIdsAndUnsavedRelatedObjects() {
+		StockItem preset = new StockItem("north", "preset", 1, null);
 		preset.setId(42L);
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
-			.isThrownBy(() -> this.tags.bulkCreate(List.of(preset)))
-			.withMessage("Tag has a generated id: bulkCreate() cannot insert Tag(preset) with id 42 set; clear the "
-					+ "id, or use bulkUpdate() to update existing rows.");
+			.isThrownBy(() -> this.stock.bulkCreate(List.of(preset)))
+			.withMessageStartingWith("StockItem has a generated id: bulkCreate() cannot insert ")
+			.withMessageEndingWith(" with id 42 set; clear the id, or use bulkUpdate() to update existing rows.");
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
 			.isThrownBy(() -> this.pizzas.bulkCreate(List.of(new Pizza("boxed", new Box("unsaved")))))
 			.withMessage("bulkCreate() prohibited to prevent data loss due to unsaved related object 'box' of "

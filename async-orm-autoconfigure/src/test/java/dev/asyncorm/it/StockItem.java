@@ -74,6 +74,10 @@ public class StockItem {
 		return this.id;
 	}
 
+	public void setId(Long id) {
+		this.id = id;
+	}
+
 	public String getWarehouse() {
 		return this.warehouse;
 	}
