@@ -822,7 +822,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 			return CompletableFuture.completedFuture(new DeleteResult(0, Map.of()));
 		}
 		return submit("delete", () -> this.runtime.jpa.write((em) -> DeletionCounter.count(() -> {
-			if (this.runtime.bulkDeletable && this.runtime.joinRows.isEmpty()) {
+			if (this.runtime.deletesAlone()) {
 				DeletionCounter.add(this.runtime.model.name(), this.runtime.queries.delete(em, this.spec));
 				return;
 			}
