@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.asyncorm.MultipleObjectsReturnedException;
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.jpa.repository.support.JpaEntityInformation;
 import org.springframework.data.jpa.repository.support.JpaEntityInformationSupport;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -158,6 +160,19 @@ final class ModelRuntime<T> {
 		QuerySpec<T> all = (deleting.timeout() != null) ? QuerySpec.<T>all().timeout(deleting.timeout()) : QuerySpec.all();
 		this.queries.rows(em, all.where(this.compiler.compile(Q.of("pk__in", ids))), List.of(), 0, null).forEach(em::remove);
 		em.flush();
+	}
+
+	/**
+	 * Runs a read of rows: one statement in autocommit, or, to prefetch relations into the same
+	 * persistence context, a read-only transaction.
+	 */
+	<V> V readRows(boolean prefetching, Function<EntityManager, V> work) {
+		if (!prefetching) {
+			return this.jpa.read(work);
+		}
+		DefaultTransactionDefinition readOnly = new DefaultTransactionDefinition();
+		readOnly.setReadOnly(true);
+		return this.jpa.transaction(readOnly).execute((status) -> this.jpa.read(work));
 	}
 
 	<R> CompletableFuture<R> submit(String operation, Callable<R> work) {
