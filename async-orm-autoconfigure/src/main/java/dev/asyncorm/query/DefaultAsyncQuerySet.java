@@ -261,10 +261,16 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	@Override
 	public AsyncQuerySet<R> prefetchRelated(String... relations) {
 		requireEntities("prefetchRelated");
+		List<String> held = new ArrayList<>();
 		for (String relation : relations) {
-			this.runtime.model.requireRelation(relation);
+			// An instance has nowhere to hold the rows of a relation its model does not map: they
+			// are not read, and related(owner, "story_set") reads them from the database.
+			if (!this.runtime.compiler.isUnmappedSet(relation)) {
+				this.runtime.model.requireRelation(relation);
+				held.add(relation);
+			}
 		}
-		return loading(this.spec.prefetchRelated(List.of(relations)));
+		return loading(this.spec.prefetchRelated(held));
 	}
 
 	@Override

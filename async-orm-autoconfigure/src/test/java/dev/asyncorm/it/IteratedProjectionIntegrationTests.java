@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 
 import dev.asyncorm.Aggregate;
+import dev.asyncorm.InvalidLookupException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code iterator()} of everything that lists: {@code values}, {@code valuesList} and {@code as}
- * rows streamed in keyset chunks, and entities whose {@code prefetchRelated} relations are loaded
- * chunk by chunk.
+ * rows streamed in keyset chunks, entities whose {@code prefetchRelated} relations are loaded
+ * chunk by chunk, and Django's {@code story_set} accepted by {@code prefetchRelated}.
  */
 class IteratedProjectionIntegrationTests extends AbstractIntegrationTests {
 
@@ -34,6 +35,9 @@ class IteratedProjectionIntegrationTests extends AbstractIntegrationTests {
 
 	@Autowired
 	private PizzaRepository pizzas;
+
+	@Autowired
+	private ReporterRepository reporters;
 
 	/** The columns of {@code as(SiteScore.class)}. */
 	record SiteScore(String site, int score) {
@@ -165,6 +169,42 @@ class IteratedProjectionIntegrationTests extends AbstractIntegrationTests {
 			.containsExactly("small", "small", "small", null);
 		// two chunks (3 + 1), each one SELECT and one per prefetched relation
 		assertThat(selects()).isEqualTo(6);
+	}
+
+	/**
+	 * {@code prefetchRelated("story_set")} on a model that does not map the relation is accepted
+	 * and reads nothing, as a {@code Reporter} has nowhere to hold its stories; the related
+	 * manager reads them from the database.
+	 */
+	@Test
+	void unmappedReverseSetsAreAcceptedByPrefetchRelatedAndReadThroughTheRelatedManager() {
+		Reporter alice = persist(new Reporter("alice"));
+		Reporter bob = persist(new Reporter("bob"));
+		persist(new Story("first", alice));
+		persist(new Story("second", alice));
+		persist(new Story("third", bob));
+		this.recorder.reset();
+		List<Reporter> listed = this.reporters.prefetchRelated("story_set").list().join();
+		assertThat(listed).extracting(Reporter::getName).containsExactly("alice", "bob");
+		assertThat(selects()).isOne();
+		assertThat(this.recorder.transactionEvents()).isEmpty();
+		this.recorder.reset();
+		List<Reporter> streamed = collect(this.reporters.orderBy("name").prefetchRelated("story_set").iterator(1));
+		assertThat(streamed).extracting(Reporter::getName).containsExactly("alice", "bob");
+		// 1 + 1 + 0 rows: no query for the stories
+		assertThat(selects()).isEqualTo(3);
+		this.recorder.reset();
+		for (Reporter reporter : streamed) {
+			assertThat(this.reporters.<Story>related(reporter, "story_set").orderBy("headline").list())
+				.succeedsWithin(TIMEOUT)
+				.extracting((stories) -> stories.stream().map(Story::getHeadline).toList())
+				.isEqualTo(reporter.getName().equals("alice") ? List.of("first", "second") : List.of("third"));
+		}
+		assertThat(selects()).isEqualTo(2);
+		assertThatExceptionOfType(InvalidLookupException.class)
+			.isThrownBy(() -> this.reporters.prefetchRelated("article_set"))
+			.withMessageStartingWith("Cannot find 'article_set' on Reporter object, 'article_set' is an invalid "
+					+ "parameter to prefetchRelated()");
 	}
 
 }
