@@ -12,6 +12,8 @@ import java.util.Set;
 import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.engine.spi.CascadeStyle;
 import org.hibernate.engine.spi.CascadingActions;
+import org.hibernate.jpa.event.spi.CallbackRegistry;
+import org.hibernate.jpa.event.spi.CallbackType;
 import org.hibernate.metamodel.MappingMetamodel;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
@@ -27,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * (children whose key has {@code ON DELETE CASCADE}, or that it removes by {@code cascade = REMOVE}
  * or {@code orphanRemoval} through an inverse one-to-many or one-to-one) and after them (the
  * targets of its own keys that it removes), as Django's collector follows {@code on_delete=CASCADE}.
+ * A model with remove callbacks, an owned collection other than a join table, or a removal
+ * cascade of another shape makes the graph unfollowable: its rows are removed as entities.
  */
 final class CascadeModel {
 
@@ -100,7 +104,7 @@ final class CascadeModel {
 		Class<?> type = persister.getMappedClass();
 		CascadeModel node = new CascadeModel(persister, JoinRows.of(mapping, type));
 		nodes.put(persister, node);
-		node.followable = !hasOwnedCollectionsBesideJoinTables(mapping, type);
+		node.followable = !hasOwnedCollectionsBesideJoinTables(mapping, type) && !hasRemoveCallbacks(persister);
 		node.addOwnEdges(mapping, nodes);
 		mapping.forEachEntityDescriptor((child) -> node.addOnDeleteCascadeChildren(mapping, child, nodes));
 		return node;
@@ -171,6 +175,13 @@ final class CascadeModel {
 		if (!edges.contains(edge)) {
 			edges.add(edge);
 		}
+	}
+
+	/** Whether {@code @PreRemove} or {@code @PostRemove} callbacks expect each row removed as an entity. */
+	private static boolean hasRemoveCallbacks(EntityPersister persister) {
+		CallbackRegistry callbacks = persister.getFactory().getEventEngine().getCallbackRegistry();
+		return callbacks.hasRegisteredCallbacks(persister.getMappedClass(), CallbackType.PRE_REMOVE)
+				|| callbacks.hasRegisteredCallbacks(persister.getMappedClass(), CallbackType.POST_REMOVE);
 	}
 
 	private static boolean hasOwnedCollectionsBesideJoinTables(MappingMetamodel mapping, Class<?> model) {

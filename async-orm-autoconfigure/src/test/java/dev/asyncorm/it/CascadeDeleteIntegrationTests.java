@@ -27,10 +27,13 @@ class CascadeDeleteIntegrationTests extends AbstractIntegrationTests {
 	@Autowired
 	private AuthorRepository authors;
 
+	@Autowired
+	private BulletinRepository bulletins;
+
 	@BeforeEach
 	void emptyNewsrooms() {
 		this.transactionTemplate.executeWithoutResult((status) -> {
-			for (String entity : new String[] { "Correction", "Dispatch", "Notice", "Charter", "Newsroom", "Badge" }) {
+			for (String entity : new String[] { "Correction", "Dispatch", "Notice", "Charter", "Newsroom", "Badge", "Bulletin" }) {
 				this.entityManager.createQuery("delete from " + entity).executeUpdate();
 			}
 		});
@@ -128,6 +131,16 @@ class CascadeDeleteIntegrationTests extends AbstractIntegrationTests {
 		assertThat(this.authors.delete(author)).succeedsWithin(TIMEOUT)
 			.isEqualTo(new DeleteResult(4, Map.of("Book", 3L, "Author", 1L)));
 		assertThat(this.recorder.sql()).hasSize(2);
+	}
+
+	@Test
+	void rowsWithRemoveCallbacksAreRemovedAsEntitiesSoThatTheCallbacksRun() {
+		persist(new Bulletin("one"));
+		persist(new Bulletin("two"));
+		Bulletin.REMOVED.set(0);
+		assertThat(this.bulletins.all().delete()).succeedsWithin(TIMEOUT)
+			.isEqualTo(new DeleteResult(2, Map.of("Bulletin", 2L)));
+		assertThat(Bulletin.REMOVED).hasValue(2);
 	}
 
 }

@@ -1,7 +1,0 @@
-package dev.asyncorm.it;
-
-import dev.asyncorm.AsyncModelRepository;
-
-public interface DispatchRepository extends AsyncModelRepository<Dispatch, Long> {
-
-}
