@@ -139,9 +139,10 @@ public interface AsyncQueryOperations<T> {
 	 * their relations are read in one read-only transaction; {@code iterator()} and
 	 * {@code forEach()} prefetch chunk by chunk. Django's {@code <model>_set} name of a relation
 	 * that only the other entity maps ({@code "story_set"} on {@code Reporter} for
-	 * {@code Story.reporter}) is accepted, so that Django code runs unchanged, but reads nothing:
-	 * the instance has no attribute to hold those rows, and {@code related(reporter, "story_set")}
-	 * reads them from the database.
+	 * {@code Story.reporter}) is prefetched too; as the instance has no attribute to hold those
+	 * rows, {@code related(reporter, "story_set").list()} answers from them without a query
+	 * (in primary key order), for the instances read here; any other operation of that manager,
+	 * or a queryset built from it ({@code orderBy}, {@code filter}), reads the database.
 	 * @param relations relation attributes of the model, or {@code <model>_set} names
 	 * @return a new queryset
 	 * @throws InvalidLookupException if a name is neither a relation attribute nor a

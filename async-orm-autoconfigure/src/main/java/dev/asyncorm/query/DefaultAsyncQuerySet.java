@@ -91,7 +91,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		List<R> rows = select(em, ordering, offset, limit);
 		if (this.projection.isEntities() && !rows.isEmpty()) {
 			this.spec.prefetchRelated()
-				.forEach((relation) -> this.runtime.queries.prefetch(em, this.spec, (List<T>) rows, relation));
+				.forEach((relation) -> this.runtime.prefetch(em, this.spec, (List<T>) rows, relation));
 		}
 		return rows;
 	}
@@ -261,16 +261,12 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	@Override
 	public AsyncQuerySet<R> prefetchRelated(String... relations) {
 		requireEntities("prefetchRelated");
-		List<String> held = new ArrayList<>();
 		for (String relation : relations) {
-			// An instance has nowhere to hold the rows of a relation its model does not map: they
-			// are not read, and related(owner, "story_set") reads them from the database.
-			if (!this.runtime.compiler.isUnmappedSet(relation)) {
+			if (this.runtime.compiler.unmappedSet(relation) == null) {
 				this.runtime.model.requireRelation(relation);
-				held.add(relation);
 			}
 		}
-		return loading(this.spec.prefetchRelated(held));
+		return loading(this.spec.prefetchRelated(List.of(relations)));
 	}
 
 	@Override

@@ -27,7 +27,7 @@ final class EntityChunkReader<T> implements KeysetCursor.ChunkReader<T, T> {
 			if (chunk.isEmpty()) {
 				return new KeysetCursor.Chunk<>(chunk, null);
 			}
-			relations.forEach((relation) -> this.runtime.queries.prefetch(em, rows, chunk, relation));
+			relations.forEach((relation) -> this.runtime.prefetch(em, rows, chunk, relation));
 			return new KeysetCursor.Chunk<>(chunk, this.order.keyOf(chunk.get(chunk.size() - 1)));
 		});
 	}

@@ -80,6 +80,9 @@ final class ModelRuntime<T> {
 	/** What writes may do with those instances. */
 	final DeferredFields<T> deferredFields;
 
+	/** The rows prefetched for relations the instances cannot hold, for the whole persistence unit. */
+	final PrefetchedRows prefetchedRows;
+
 	/** The application's defaults: chunk size, batch size, statement timeout. */
 	final QuerySettings settings;
 
@@ -90,11 +93,12 @@ final class ModelRuntime<T> {
 
 	private final String repositoryName;
 
-	ModelRuntime(ModelInfo<T> model, PathResolver paths, LoadedFields loadedFields, JpaAccess jpa,
-			OperationDispatcher dispatcher, PersistenceExceptions exceptions, String repositoryName,
+	ModelRuntime(ModelInfo<T> model, PathResolver paths, LoadedFields loadedFields, PrefetchedRows prefetchedRows,
+			JpaAccess jpa, OperationDispatcher dispatcher, PersistenceExceptions exceptions, String repositoryName,
 			QuerySettings settings) {
 		this.model = model;
 		this.loadedFields = loadedFields;
+		this.prefetchedRows = prefetchedRows;
 		this.converter = ValueConverter.INSTANCE;
 		this.compiler = new LookupCompiler<>(model, paths, this.converter);
 		SessionFactoryImplementor sessionFactory = jpa.entityManagerFactory().unwrap(SessionFactoryImplementor.class);
@@ -173,6 +177,21 @@ final class ModelRuntime<T> {
 		DefaultTransactionDefinition readOnly = new DefaultTransactionDefinition();
 		readOnly.setReadOnly(true);
 		return this.jpa.transaction(readOnly).execute((status) -> this.jpa.read(work));
+	}
+
+	/**
+	 * Loads a relation of the rows read in this persistence context: into the instances when the
+	 * model maps it, else into {@link #prefetchedRows} ({@code story_set}).
+	 */
+	void prefetch(EntityManager em, QuerySpec<T> spec, List<T> rows, String relation) {
+		Hop unmapped = this.compiler.unmappedSet(relation);
+		if (unmapped != null) {
+			new UnmappedPrefetch<>(this.model, this.queries, this.prefetchedRows).prefetch(em, spec, rows, relation,
+					unmapped);
+		}
+		else {
+			this.queries.prefetch(em, spec, rows, relation);
+		}
 	}
 
 	<R> CompletableFuture<R> submit(String operation, Callable<R> work) {

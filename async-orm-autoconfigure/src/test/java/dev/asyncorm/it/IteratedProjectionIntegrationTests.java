@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * {@code iterator()} of everything that lists: {@code values}, {@code valuesList} and {@code as}
  * rows streamed in keyset chunks, entities whose {@code prefetchRelated} relations are loaded
- * chunk by chunk, and Django's {@code story_set} accepted by {@code prefetchRelated}.
+ * chunk by chunk, and Django's {@code story_set} prefetched for the related manager.
  */
 class IteratedProjectionIntegrationTests extends AbstractIntegrationTests {
 
@@ -172,35 +172,51 @@ class IteratedProjectionIntegrationTests extends AbstractIntegrationTests {
 	}
 
 	/**
-	 * {@code prefetchRelated("story_set")} on a model that does not map the relation is accepted
-	 * and reads nothing, as a {@code Reporter} has nowhere to hold its stories; the related
-	 * manager reads them from the database.
+	 * {@code prefetchRelated("story_set")} on a model that does not map the relation reads the
+	 * stories with one more query (per chunk when iterating); the related manager's
+	 * {@code list()} answers from them without a query, for the instances read so.
 	 */
 	@Test
-	void unmappedReverseSetsAreAcceptedByPrefetchRelatedAndReadThroughTheRelatedManager() {
+	void unmappedReverseSetsArePrefetchedAndAnswerTheRelatedManagersList() {
 		Reporter alice = persist(new Reporter("alice"));
 		Reporter bob = persist(new Reporter("bob"));
-		persist(new Story("first", alice));
-		persist(new Story("second", alice));
-		persist(new Story("third", bob));
+		persist(new Reporter("carol"));
+		Story first = persist(new Story("first", alice));
+		Story third = persist(new Story("third", bob));
+		Story second = persist(new Story("second", alice));
 		this.recorder.reset();
 		List<Reporter> listed = this.reporters.prefetchRelated("story_set").list().join();
-		assertThat(listed).extracting(Reporter::getName).containsExactly("alice", "bob");
-		assertThat(selects()).isOne();
-		assertThat(this.recorder.transactionEvents()).isEmpty();
-		this.recorder.reset();
-		List<Reporter> streamed = collect(this.reporters.orderBy("name").prefetchRelated("story_set").iterator(1));
-		assertThat(streamed).extracting(Reporter::getName).containsExactly("alice", "bob");
-		// 1 + 1 + 0 rows: no query for the stories
-		assertThat(selects()).isEqualTo(3);
-		this.recorder.reset();
-		for (Reporter reporter : streamed) {
-			assertThat(this.reporters.<Story>related(reporter, "story_set").orderBy("headline").list())
-				.succeedsWithin(TIMEOUT)
-				.extracting((stories) -> stories.stream().map(Story::getHeadline).toList())
-				.isEqualTo(reporter.getName().equals("alice") ? List.of("first", "second") : List.of("third"));
-		}
+		assertThat(listed).extracting(Reporter::getName).containsExactly("alice", "bob", "carol");
 		assertThat(selects()).isEqualTo(2);
+		this.recorder.reset();
+		List<Reporter> streamed = collect(this.reporters.orderBy("name").prefetchRelated("story_set").iterator(2));
+		assertThat(streamed).extracting(Reporter::getName).containsExactly("alice", "bob", "carol");
+		// two chunks (2 + 1), each one SELECT and one for the stories
+		assertThat(selects()).isEqualTo(4);
+		for (List<Reporter> reporters : List.of(listed, streamed)) {
+			this.recorder.reset();
+			List<List<Long>> stories = reporters.stream()
+				.map((reporter) -> this.reporters.<Story>related(reporter, "story_set").list().join().stream()
+					.map(Story::getId)
+					.toList())
+				.toList();
+			assertThat(stories).containsExactly(List.of(first.getId(), second.getId()), List.of(third.getId()), List.of());
+			assertThat(this.recorder.sql()).isEmpty();
+		}
+		Story read = this.reporters.<Story>related(listed.get(0), "story_set").list().join().get(0);
+		assertThat(read.getHeadline()).isEqualTo("first");
+		assertThat(read.getReporter()).isNotSameAs(listed.get(0));
+		// Another queryset of the manager, or an instance read without the prefetch, reads the database.
+		this.recorder.reset();
+		assertThat(this.reporters.<Story>related(listed.get(0), "story_set").orderBy("-headline").list())
+			.succeedsWithin(TIMEOUT)
+			.extracting((rows) -> rows.stream().map(Story::getHeadline).toList())
+			.isEqualTo(List.of("second", "first"));
+		assertThat(this.reporters.<Story>related(this.reporters.get("name", "bob").join(), "story_set").list())
+			.succeedsWithin(TIMEOUT)
+			.extracting((rows) -> rows.stream().map(Story::getHeadline).toList())
+			.isEqualTo(List.of("third"));
+		assertThat(selects()).isEqualTo(3);
 		assertThatExceptionOfType(InvalidLookupException.class)
 			.isThrownBy(() -> this.reporters.prefetchRelated("article_set"))
 			.withMessageStartingWith("Cannot find 'article_set' on Reporter object, 'article_set' is an invalid "
