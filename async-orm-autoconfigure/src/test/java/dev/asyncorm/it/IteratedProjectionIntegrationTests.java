@@ -39,6 +39,9 @@ class IteratedProjectionIntegrationTests extends AbstractIntegrationTests {
 	@Autowired
 	private ReporterRepository reporters;
 
+	@Autowired
+	private PublicationRepository publications;
+
 	/** The columns of {@code as(SiteScore.class)}. */
 	record SiteScore(String site, int score) {
 	}
@@ -221,6 +224,30 @@ class IteratedProjectionIntegrationTests extends AbstractIntegrationTests {
 			.isThrownBy(() -> this.reporters.prefetchRelated("article_set"))
 			.withMessageStartingWith("Cannot find 'article_set' on Reporter object, 'article_set' is an invalid "
 					+ "parameter to prefetchRelated()");
+	}
+
+	/** The {@code paper_set} of a publication is the many-to-many that only {@code Paper} maps. */
+	@Test
+	void unmappedManyToManySetsArePrefetchedToo() {
+		Publication nature = persist(new Publication("Nature"));
+		Publication science = persist(new Publication("Science"));
+		Paper dna = new Paper("DNA");
+		dna.getPublications().addAll(List.of(nature, science));
+		persist(dna);
+		Paper genome = new Paper("Genome");
+		genome.getPublications().add(nature);
+		persist(genome);
+		this.recorder.reset();
+		List<Publication> listed = this.publications.orderBy("title").prefetchRelated("paper_set").list().join();
+		assertThat(selects()).isEqualTo(2);
+		this.recorder.reset();
+		assertThat(listed).extracting((publication) -> this.publications.<Paper>related(publication, "paper_set").list()
+			.join()
+			.stream()
+			.map(Paper::getTitle)
+			.toList())
+			.containsExactly(List.of("DNA", "Genome"), List.of("DNA"));
+		assertThat(this.recorder.sql()).isEmpty();
 	}
 
 }
