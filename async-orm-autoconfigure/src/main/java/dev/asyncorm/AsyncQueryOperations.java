@@ -145,10 +145,17 @@ public interface AsyncQueryOperations<T> {
 	/**
 	 * Loads relations of the rows with one more query each, Django's {@code prefetch_related()}:
 	 * collections (many-to-many, reverse foreign keys) as well as to-one relations. The rows and
-	 * their relations are read in one read-only transaction.
-	 * @param relations relation attributes of the model
+	 * their relations are read in one read-only transaction; {@code iterator()} and
+	 * {@code forEach()} prefetch chunk by chunk. Django's {@code <model>_set} name of a relation
+	 * that only the other entity maps ({@code "story_set"} on {@code Reporter} for
+	 * {@code Story.reporter}) is prefetched too; as the instance has no attribute to hold those
+	 * rows, {@code related(reporter, "story_set").list()} answers from them without a query
+	 * (in primary key order), for the instances read here; any other operation of that manager,
+	 * or a queryset built from it ({@code orderBy}, {@code filter}), reads the database.
+	 * @param relations relation attributes of the model, or {@code <model>_set} names
 	 * @return a new queryset
-	 * @throws InvalidLookupException if a name is not a relation attribute
+	 * @throws InvalidLookupException if a name is neither a relation attribute nor a
+	 * {@code <model>_set} name of the model, or such a name is ambiguous
 	 */
 	AsyncQuerySet<T> prefetchRelated(String... relations);
 

@@ -42,8 +42,9 @@ public interface AsyncQuerySet<T> extends AsyncQueryOperations<T> {
 	 * {@code iterator()} of its own: call {@code all().iterator()}. Spring Data takes a repository
 	 * with a method returning a {@code Flow.Publisher} for a reactive one, and refuses to start
 	 * it, whenever Project Reactor is on the class path.
-	 * @return a publisher of the detached entities, in order
-	 * @throws InvalidDataAccessApiUsageException if the order cannot be read by keyset
+	 * @return a publisher of the detached entities (or projected rows), in order
+	 * @throws InvalidDataAccessApiUsageException if the order cannot be read by keyset, or the
+	 * projected rows are not one per model row
 	 * @see #iterator(int)
 	 */
 	Flow.Publisher<T> iterator();
@@ -65,6 +66,13 @@ public interface AsyncQuerySet<T> extends AsyncQueryOperations<T> {
 	 * needs a total order, so only non-null basic fields can order an iteration. A sliced
 	 * queryset streams its window only; {@link #none()} completes at once.
 	 * <p>
+	 * The rows of {@code values(...)}, {@code valuesList(...)} and {@code as(...)} stream the same
+	 * way: each chunk selects the projected columns and the fields of the keyset order, which
+	 * stay out of the rows. Such rows must be one per model row, so the groups of
+	 * {@code values(...).annotate(...)}, {@code distinct()} rows and fields across a multi-valued
+	 * relation are refused. Entities get the relations of {@link #prefetchRelated} loaded chunk by
+	 * chunk, with one more query per relation per chunk (Django 5.0's {@code aiterator()}).
+	 * <p>
 	 * {@code onNext} runs on the executor thread that read the chunk, once its connection was
 	 * returned, or on the thread calling {@code request} while rows of the chunk wait; signals
 	 * never overlap. Each chunk is read by an operation of its own, queued behind the operations
@@ -74,9 +82,10 @@ public interface AsyncQuerySet<T> extends AsyncQueryOperations<T> {
 	 * {@code DataAccessException} ({@code TaskRejectedException} when the executor's queue is
 	 * full), {@code request(n)} with {@code n <= 0} with an {@link IllegalArgumentException}.
 	 * @param chunkSize the number of rows per query
-	 * @return a publisher of the detached entities, in order
-	 * @throws InvalidDataAccessApiUsageException if {@code chunkSize} is not positive, or the order
-	 * cannot be read by keyset: random order ({@code "?"}), or a nullable field
+	 * @return a publisher of the detached entities (or projected rows), in order
+	 * @throws InvalidDataAccessApiUsageException if {@code chunkSize} is not positive, the order
+	 * cannot be read by keyset (random order, {@code "?"}), or the projected rows are not one per
+	 * model row
 	 */
 	Flow.Publisher<T> iterator(int chunkSize);
 

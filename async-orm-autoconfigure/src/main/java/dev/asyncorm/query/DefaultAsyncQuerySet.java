@@ -31,7 +31,6 @@ import jakarta.persistence.metamodel.SingularAttribute;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.ClassUtils;
 
@@ -83,12 +82,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	 * persistence context, a read-only transaction.
 	 */
 	private <V> V readRows(Function<EntityManager, V> work) {
-		if (this.spec.prefetchRelated().isEmpty() || !this.projection.isEntities()) {
-			return this.runtime.jpa.read(work);
-		}
-		DefaultTransactionDefinition readOnly = new DefaultTransactionDefinition();
-		readOnly.setReadOnly(true);
-		return this.runtime.jpa.transaction(readOnly).execute((status) -> this.runtime.jpa.read(work));
+		return this.runtime.readRows(!this.spec.prefetchRelated().isEmpty() && this.projection.isEntities(), work);
 	}
 
 	/** Reads one window of rows, entities or projected values, then prefetches the relations of entities. */
@@ -97,7 +91,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		List<R> rows = select(em, ordering, offset, limit);
 		if (this.projection.isEntities() && !rows.isEmpty()) {
 			this.spec.prefetchRelated()
-				.forEach((relation) -> this.runtime.queries.prefetch(em, this.spec, (List<T>) rows, relation));
+				.forEach((relation) -> this.runtime.prefetch(em, this.spec, (List<T>) rows, relation));
 		}
 		return rows;
 	}
@@ -268,7 +262,9 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	public AsyncQuerySet<R> prefetchRelated(String... relations) {
 		requireEntities("prefetchRelated");
 		for (String relation : relations) {
-			this.runtime.model.requireRelation(relation);
+			if (this.runtime.compiler.unmappedSet(relation) == null) {
+				this.runtime.model.requireRelation(relation);
+			}
 		}
 		return loading(this.spec.prefetchRelated(List.of(relations)));
 	}
@@ -842,7 +838,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 			return CompletableFuture.completedFuture(new DeleteResult(0, Map.of()));
 		}
 		return submit("delete", () -> this.runtime.jpa.write((em) -> DeletionCounter.count(() -> {
-			if (this.runtime.bulkDeletable && this.runtime.joinRows.isEmpty()) {
+			if (this.runtime.deletesAlone()) {
 				DeletionCounter.add(this.runtime.model.name(), this.runtime.queries.delete(em, this.spec));
 				return;
 			}
@@ -972,7 +968,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	/** Rows read by keyset, each chunk a short read that the metrics name after the operation. */
 	@SuppressWarnings("unchecked")
 	private Flow.Publisher<R> chunks(String operation, int chunkSize) {
-		requireEntities(operation);
+		requireIterable(operation);
 		if (chunkSize <= 0) {
 			throw new InvalidDataAccessApiUsageException("Chunk size must be strictly positive, got " + chunkSize + ".");
 		}
@@ -993,7 +989,40 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		CriteriaQueries<T> queries = this.runtime.queries;
 		QuerySpec<T> rows = loaded.spansRelations()
 				? loaded.onlyWhere((root, statement, cb) -> queries.idIn(loaded, root, statement, cb)) : loaded;
-		return (Flow.Publisher<R>) new ChunkedPublisher<>(() -> new KeysetCursor<>(this.runtime, name, rows, order, chunkSize));
+		KeysetCursor.ChunkReader<T, R> reader = (this.projection.columns() == null)
+				? (KeysetCursor.ChunkReader<T, R>) new EntityChunkReader<>(this.runtime, order)
+				: new ProjectionChunkReader<>(this.runtime, order, this.projection.columns(), this.projection.mapper());
+		return new ChunkedPublisher<>(() -> new KeysetCursor<>(this.runtime, name, rows, order, reader, chunkSize));
+	}
+
+	/**
+	 * A keyset gives each row of the model once, in its order: projected rows must be one per
+	 * model row, so neither grouped by {@code annotate()}, made distinct, nor repeated by a
+	 * field across a multi-valued relation.
+	 */
+	private void requireIterable(String operation) {
+		List<Column> columns = this.projection.columns();
+		if (columns == null) {
+			return;
+		}
+		String refusal = operation + "() of values(), valuesList() or as() reads one row per " + this.runtime.model.name()
+				+ " by keyset; ";
+		if (columns.stream().anyMatch(Column::aggregate)) {
+			throw new InvalidDataAccessApiUsageException(refusal + "the groups of annotate() are not such rows. "
+					+ "Read them with list().");
+		}
+		if (this.spec.distinct()) {
+			throw new InvalidDataAccessApiUsageException(refusal + "distinct() rows are not such rows. "
+					+ "Read them with list().");
+		}
+		columns.stream()
+			.filter((column) -> !this.spec.annotations().containsKey(column.key()))
+			.filter((column) -> this.runtime.compiler.field(column.key()).multiValued())
+			.findFirst()
+			.ifPresent((column) -> {
+				throw new InvalidDataAccessApiUsageException(refusal + "'" + column.key() + "' repeats a row for each "
+						+ "related row. Read them with list().");
+			});
 	}
 
 	@Override

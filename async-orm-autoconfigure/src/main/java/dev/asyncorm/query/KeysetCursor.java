@@ -3,7 +3,6 @@ package dev.asyncorm.query;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,8 +11,36 @@ import org.jspecify.annotations.Nullable;
  * a time, so the fields are written by one read after another.
  *
  * @param <T> the entity type
+ * @param <R> the row type: the entity, or a projection of it
  */
-final class KeysetCursor<T> implements ChunkedPublisher.Source<T> {
+final class KeysetCursor<T, R> implements ChunkedPublisher.Source<R> {
+
+	/**
+	 * Reads one chunk of rows, with the key of its last row.
+	 *
+	 * @param <T> the entity type
+	 * @param <R> the row type
+	 */
+	interface ChunkReader<T, R> {
+
+		/**
+		 * Reads the rows of {@code rows} in the keyset order, from {@code offset}, at most {@code limit}.
+		 * @param rows the queryset narrowed to the rows after the last one read
+		 * @param offset the rows to skip
+		 * @param limit the most rows to read
+		 * @return the rows
+		 */
+		Chunk<R> read(QuerySpec<T> rows, int offset, int limit);
+
+	}
+
+	/**
+	 * The rows of a chunk and the keyset values of its last row, {@code null} when it is empty.
+	 *
+	 * @param <R> the row type
+	 */
+	record Chunk<R>(List<R> rows, @Nullable Object @Nullable [] lastKey) {
+	}
 
 	private final ModelRuntime<T> runtime;
 
@@ -22,6 +49,8 @@ final class KeysetCursor<T> implements ChunkedPublisher.Source<T> {
 	private final QuerySpec<T> spec;
 
 	private final KeysetOrder<T> order;
+
+	private final ChunkReader<T, R> reader;
 
 	private final int chunkSize;
 
@@ -32,11 +61,13 @@ final class KeysetCursor<T> implements ChunkedPublisher.Source<T> {
 
 	private volatile boolean exhausted;
 
-	KeysetCursor(ModelRuntime<T> runtime, String operation, QuerySpec<T> spec, KeysetOrder<T> order, int chunkSize) {
+	KeysetCursor(ModelRuntime<T> runtime, String operation, QuerySpec<T> spec, KeysetOrder<T> order,
+			ChunkReader<T, R> reader, int chunkSize) {
 		this.runtime = runtime;
 		this.operation = operation;
 		this.spec = spec;
 		this.order = order;
+		this.reader = reader;
 		this.chunkSize = chunkSize;
 		this.remaining = spec.limit();
 		this.exhausted = spec.empty() || Integer.valueOf(0).equals(spec.limit());
@@ -48,20 +79,21 @@ final class KeysetCursor<T> implements ChunkedPublisher.Source<T> {
 	}
 
 	@Override
-	public CompletableFuture<List<T>> next() {
-		return this.runtime.submit(this.operation, () -> this.runtime.jpa.read(this::read));
+	public CompletableFuture<List<R>> next() {
+		return this.runtime.submit(this.operation, this::read);
 	}
 
-	private List<T> read(EntityManager em) {
+	private List<R> read() {
 		@Nullable Object[] after = this.lastKey;
 		Integer remaining = this.remaining;
 		// The slice's offset applies to the first chunk; later ones start after the last row read.
 		QuerySpec<T> rows = (after != null) ? this.spec.where(this.order.after(after)) : this.spec;
 		int offset = (after != null) ? 0 : this.spec.offset();
 		int limit = (remaining != null) ? Math.min(this.chunkSize, remaining) : this.chunkSize;
-		List<T> chunk = this.runtime.queries.rows(em, rows, this.order.terms(), offset, limit);
+		Chunk<R> read = this.reader.read(rows, offset, limit);
+		List<R> chunk = read.rows();
 		if (!chunk.isEmpty()) {
-			this.lastKey = this.order.keyOf(chunk.get(chunk.size() - 1));
+			this.lastKey = read.lastKey();
 		}
 		if (remaining != null) {
 			this.remaining = remaining - chunk.size();

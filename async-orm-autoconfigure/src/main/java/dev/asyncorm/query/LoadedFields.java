@@ -2,7 +2,6 @@ package dev.asyncorm.query;
 
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,32 +45,6 @@ final class LoadedFields {
 		while ((reference = this.collected.poll()) != null) {
 			this.fields.remove(reference);
 		}
-	}
-
-	/** A weak reference equal to another only when both refer to the same instance. */
-	private static final class InstanceKey extends WeakReference<Object> {
-
-		private final int hash;
-
-		InstanceKey(Object instance, @Nullable ReferenceQueue<Object> queue) {
-			super(instance, queue);
-			this.hash = System.identityHashCode(instance);
-		}
-
-		@Override
-		public boolean equals(Object other) {
-			if (this == other) {
-				return true;
-			}
-			Object instance = get();
-			return other instanceof InstanceKey key && instance != null && instance == key.get();
-		}
-
-		@Override
-		public int hashCode() {
-			return this.hash;
-		}
-
 	}
 
 }

@@ -47,6 +47,8 @@ final class LookupCompiler<T> {
 
 	private final ModelInfo<T> model;
 
+	private static final String SET_SUFFIX = "_set";
+
 	private final PathResolver paths;
 
 	private final ValueConverter converter;
@@ -148,6 +150,29 @@ final class LookupCompiler<T> {
 	/** Resolves a whole name as a field of the model, for ordering and projections. */
 	FieldPath field(String name) {
 		return this.paths.field(this.model.entityType(), name);
+	}
+
+	/**
+	 * The relation that a name means when it is Django's related manager name ({@code story_set})
+	 * of a multi-valued relation that another entity maps to the model and the model does not map
+	 * back; else {@code null}.
+	 * @throws InvalidLookupException when that entity relates to the model more than once
+	 */
+	@Nullable Hop unmappedSet(String name) {
+		if (!name.endsWith(SET_SUFFIX)) {
+			return null;
+		}
+		List<Hop> hops = this.paths.inverseNames(this.model.entityType())
+			.get(name.substring(0, name.length() - SET_SUFFIX.length()));
+		if (hops == null || hops.stream().noneMatch(Hop::multiValued)) {
+			return null;
+		}
+		if (hops.size() > 1) {
+			throw new InvalidLookupException("'" + name + "' of " + this.model.name() + " is ambiguous: "
+					+ hops.get(0).target().getName() + " relates to " + this.model.name() + " " + hops.size()
+					+ " times; map the inverse side with mappedBy and use its attribute name.");
+		}
+		return hops.get(0);
 	}
 
 	/** Whether a name is a field or relation of the model, which an annotation must not shadow. */

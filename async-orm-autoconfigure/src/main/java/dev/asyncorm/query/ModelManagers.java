@@ -1,5 +1,6 @@
 package dev.asyncorm.query;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -7,6 +8,7 @@ import dev.asyncorm.execution.JpaAccess;
 import dev.asyncorm.execution.OperationDispatcher;
 import dev.asyncorm.execution.PersistenceExceptions;
 import jakarta.persistence.metamodel.EntityType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link ModelManager} of each repository, made on first use from the JPA metamodel.
@@ -29,6 +31,9 @@ public final class ModelManagers {
 	 * whichever saves an instance knows how it was read.
 	 */
 	private final LoadedFields loadedFields = new LoadedFields();
+
+	/** One record of the rows prefetched for relations that instances cannot hold, read by the related managers. */
+	private final PrefetchedRows prefetchedRows = new PrefetchedRows();
 
 	private final ConcurrentMap<Class<?>, ModelManager<?>> managers = new ConcurrentHashMap<>();
 
@@ -78,13 +83,24 @@ public final class ModelManagers {
 		return new ScopedModel<>(runtime, scope);
 	}
 
+	/**
+	 * Returns the rows {@code prefetchRelated} read for a relation the owner's model does not map
+	 * ({@code story_set}), when the owner instance was read with it.
+	 * @param owner the owner instance
+	 * @param relation the relation's name
+	 * @return the related rows, or {@code null} when none were prefetched for this instance
+	 */
+	public @Nullable List<?> prefetched(Object owner, String relation) {
+		return this.prefetchedRows.get(owner, relation);
+	}
+
 	private <T> ModelManager<T> create(Class<?> repositoryInterface, Class<T> domainType) {
 		return new ModelManager<>(runtime(repositoryInterface, domainType));
 	}
 
 	private <T> ModelRuntime<T> runtime(Class<?> repositoryInterface, Class<T> domainType) {
 		EntityType<T> entityType = this.jpa.entityManagerFactory().getMetamodel().entity(domainType);
-		return new ModelRuntime<>(new ModelInfo<>(entityType), this.paths, this.loadedFields, this.jpa, this.dispatcher,
+		return new ModelRuntime<>(new ModelInfo<>(entityType), this.paths, this.loadedFields, this.prefetchedRows, this.jpa, this.dispatcher,
 				this.exceptions, repositoryInterface.getSimpleName(), this.settings);
 	}
 

@@ -1,11 +1,11 @@
 package dev.asyncorm.query;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.asyncorm.MultipleObjectsReturnedException;
@@ -28,6 +28,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.jpa.repository.support.JpaEntityInformation;
 import org.springframework.data.jpa.repository.support.JpaEntityInformationSupport;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -62,10 +63,11 @@ final class ModelRuntime<T> {
 	final List<OrderTerm> defaultOrdering;
 
 	/**
-	 * Whether a delete can be one DELETE statement (after the join rows): no cascaded removal and
-	 * no owned collection other than many-to-many join tables, which {@link #joinRows} empties.
+	 * The rows a delete takes with the model's rows, followed with bulk statements; {@code null}
+	 * when a removal needs {@code EntityManager.remove} (an owned collection other than a join
+	 * table, or a cascade this graph cannot follow).
 	 */
-	final boolean bulkDeletable;
+	final @Nullable CascadeModel cascade;
 
 	/** The many-to-many join rows that reference this model's rows, deleted before them. */
 	final JoinRows joinRows;
@@ -78,6 +80,9 @@ final class ModelRuntime<T> {
 
 	/** What writes may do with those instances. */
 	final DeferredFields<T> deferredFields;
+
+	/** The rows prefetched for relations the instances cannot hold, for the whole persistence unit. */
+	final PrefetchedRows prefetchedRows;
 
 	/** The application's defaults: chunk size, batch size, statement timeout. */
 	final QuerySettings settings;
@@ -92,11 +97,12 @@ final class ModelRuntime<T> {
 	/** Whether the database generates the ids, on insert (an identity column). */
 	private final boolean identityId;
 
-	ModelRuntime(ModelInfo<T> model, PathResolver paths, LoadedFields loadedFields, JpaAccess jpa,
-			OperationDispatcher dispatcher, PersistenceExceptions exceptions, String repositoryName,
+	ModelRuntime(ModelInfo<T> model, PathResolver paths, LoadedFields loadedFields, PrefetchedRows prefetchedRows,
+			JpaAccess jpa, OperationDispatcher dispatcher, PersistenceExceptions exceptions, String repositoryName,
 			QuerySettings settings) {
 		this.model = model;
 		this.loadedFields = loadedFields;
+		this.prefetchedRows = prefetchedRows;
 		this.converter = ValueConverter.INSTANCE;
 		this.compiler = new LookupCompiler<>(model, paths, this.converter);
 		SessionFactoryImplementor sessionFactory = jpa.entityManagerFactory().unwrap(SessionFactoryImplementor.class);
@@ -118,8 +124,7 @@ final class ModelRuntime<T> {
 		this.identityId = InsertTable.IdSource.of(persister.getGenerator()) == InsertTable.IdSource.DATABASE;
 		this.joinRows = JoinRows.of(mapping, model.javaType());
 		this.deferredFields = new DeferredFields<>(model, loadedFields, persister);
-		this.bulkDeletable = !persister.hasCascadeDelete() && !hasOwnedCollectionsBesideJoinTables(mapping, model.javaType())
-				&& Arrays.stream(persister.getPropertyCascadeStyles()).noneMatch((style) -> style.hasOrphanDelete());
+		this.cascade = CascadeModel.of(mapping, model.javaType());
 	}
 
 	/** Whether the database generates the ids, on insert (an identity column). */
@@ -144,36 +149,59 @@ final class ModelRuntime<T> {
 		return sessionFactory.getJdbcServices().getDialect().getNullOrdering();
 	}
 
-	private static boolean hasOwnedCollectionsBesideJoinTables(MappingMetamodel mapping, Class<?> model) {
-		boolean[] found = { false };
-		mapping.forEachCollectionDescriptor((collection) -> {
-			boolean owned = !collection.isInverse()
-					&& collection.getOwnerEntityPersister().getMappedClass().isAssignableFrom(model);
-			found[0] |= owned && !collection.isManyToMany();
-		});
-		return found[0];
+	/** Whether a delete is one {@code DELETE} statement: nothing goes with the rows, no join rows reference them. */
+	boolean deletesAlone() {
+		return this.cascade != null && this.cascade.isLeaf();
 	}
 
 	/**
-	 * Deletes the rows of these ids in the current transaction, join rows first, cascading as
-	 * {@code EntityManager.remove} does; counted by the open {@link DeletionCounter}. The
-	 * statements async-orm writes have the timeout of the queryset {@code deleting}; those of
-	 * Hibernate's cascades do not.
+	 * Deletes the rows of these ids in the current transaction with the rows that go with them
+	 * (join rows, cascades, orphans, {@code ON DELETE CASCADE} children), counted by the open
+	 * {@link DeletionCounter}: with one statement per model along the {@link #cascade} graph, else
+	 * with {@code EntityManager.remove}. The statements have the timeout of the queryset
+	 * {@code deleting}, except those of Hibernate's cascades.
 	 */
 	void deleteByIds(EntityManager em, QuerySpec<T> deleting, List<?> ids) {
-		Batches.split(ids, IN_CHUNK).forEach((chunk) -> deleteChunk(em, deleting, chunk));
-	}
-
-	private void deleteChunk(EntityManager em, QuerySpec<T> deleting, List<?> ids) {
-		this.joinRows.delete(em, ids, (query) -> this.queries.timed(query, deleting));
-		QuerySpec<T> all = (deleting.timeout() != null) ? QuerySpec.<T>all().timeout(deleting.timeout()) : QuerySpec.all();
-		QuerySpec<T> rows = all.where(this.compiler.compile(Q.of("pk__in", ids)));
-		if (this.bulkDeletable) {
-			DeletionCounter.add(this.model.name(), this.queries.delete(em, rows));
+		if (this.cascade != null) {
+			new CascadeDeletion(em, (query) -> this.queries.timed(query, deleting)).delete(this.cascade, ids);
 			return;
 		}
-		this.queries.rows(em, rows, List.of(), 0, null).forEach(em::remove);
+		Batches.split(ids, IN_CHUNK).forEach((chunk) -> removeChunk(em, deleting, chunk));
+	}
+
+	private void removeChunk(EntityManager em, QuerySpec<T> deleting, List<?> ids) {
+		this.joinRows.delete(em, ids, (query) -> this.queries.timed(query, deleting));
+		QuerySpec<T> all = (deleting.timeout() != null) ? QuerySpec.<T>all().timeout(deleting.timeout()) : QuerySpec.all();
+		this.queries.rows(em, all.where(this.compiler.compile(Q.of("pk__in", ids))), List.of(), 0, null).forEach(em::remove);
 		em.flush();
+	}
+
+	/**
+	 * Runs a read of rows: one statement in autocommit, or, to prefetch relations into the same
+	 * persistence context, a read-only transaction.
+	 */
+	<V> V readRows(boolean prefetching, Function<EntityManager, V> work) {
+		if (!prefetching) {
+			return this.jpa.read(work);
+		}
+		DefaultTransactionDefinition readOnly = new DefaultTransactionDefinition();
+		readOnly.setReadOnly(true);
+		return this.jpa.transaction(readOnly).execute((status) -> this.jpa.read(work));
+	}
+
+	/**
+	 * Loads a relation of the rows read in this persistence context: into the instances when the
+	 * model maps it, else into {@link #prefetchedRows} ({@code story_set}).
+	 */
+	void prefetch(EntityManager em, QuerySpec<T> spec, List<T> rows, String relation) {
+		Hop unmapped = this.compiler.unmappedSet(relation);
+		if (unmapped != null) {
+			new UnmappedPrefetch<>(this.model, this.queries, this.prefetchedRows).prefetch(em, spec, rows, relation,
+					unmapped);
+		}
+		else {
+			this.queries.prefetch(em, spec, rows, relation);
+		}
 	}
 
 	<R> CompletableFuture<R> submit(String operation, Callable<R> work) {

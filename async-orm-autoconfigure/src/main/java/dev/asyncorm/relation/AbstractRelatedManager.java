@@ -2,6 +2,7 @@ package dev.asyncorm.relation;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +65,18 @@ abstract class AbstractRelatedManager<R> extends DelegatingQueryOperations<R> im
 	 * @return a future completed when the relation is written
 	 */
 	abstract CompletableFuture<Void> setIds(Set<Object> targets, boolean clear);
+
+	/**
+	 * The members, answered without a query from the rows {@code prefetchRelated} read with the
+	 * owner instance for a relation its model does not map ({@code story_set}), as Django answers
+	 * {@code reporter.story_set.all()} from its prefetch cache; otherwise read from the database.
+	 */
+	@Override
+	@SuppressWarnings("unchecked")
+	public CompletableFuture<List<R>> list() {
+		List<R> prefetched = (List<R>) this.context.prefetched;
+		return (prefetched != null) ? CompletableFuture.completedFuture(prefetched) : super.list();
+	}
 
 	@Override
 	public CompletableFuture<R> create(R object) {

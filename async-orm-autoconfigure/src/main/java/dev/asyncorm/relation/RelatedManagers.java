@@ -73,7 +73,7 @@ public final class RelatedManagers {
 		Class<R> targetType = (Class<R>) relation.targetType();
 		EntityType<R> target = this.jpa.entityManagerFactory().getMetamodel().entity(targetType);
 		RelationContext context = new RelationContext(relation, owner, ownerId, this.jpa, this.dispatcher,
-				repositoryInterface.getSimpleName(), target.getIdType().getJavaType());
+				repositoryInterface.getSimpleName(), target.getIdType().getJavaType(), this.managers.prefetched(owner, name));
 		if (relation instanceof Relation.ManyToMany manyToMany) {
 			return new ManyToManyManager<>(context, new JoinTableStatements(manyToMany.joinTable(), Map.of()),
 					(joinTable) -> scoped(repositoryInterface, relation, ownerId, joinRowLinker(context, joinTable)));

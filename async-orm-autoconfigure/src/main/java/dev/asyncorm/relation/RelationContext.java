@@ -2,6 +2,7 @@ package dev.asyncorm.relation;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,9 @@ final class RelationContext {
 
 	final JpaAccess jpa;
 
+	/** The members {@code prefetchRelated} read with the owner instance, for a relation its model does not map. */
+	final @Nullable List<?> prefetched;
+
 	private final OperationDispatcher dispatcher;
 
 	private final String repositoryName;
@@ -40,11 +44,12 @@ final class RelationContext {
 	private final Class<?> targetIdType;
 
 	RelationContext(Relation relation, Object owner, Object ownerId, JpaAccess jpa, OperationDispatcher dispatcher,
-			String repositoryName, Class<?> targetIdType) {
+			String repositoryName, Class<?> targetIdType, @Nullable List<?> prefetched) {
 		this.relation = relation;
 		this.owner = owner;
 		this.ownerId = ownerId;
 		this.jpa = jpa;
+		this.prefetched = prefetched;
 		this.dispatcher = dispatcher;
 		this.repositoryName = repositoryName;
 		this.units = jpa.entityManagerFactory().getPersistenceUnitUtil();

@@ -1,0 +1,47 @@
+package dev.asyncorm.query;
+
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rows {@code prefetchRelated} read for the relations an instance has no attribute to hold
+ * ({@code story_set} of a {@code Reporter}), Django's {@code _prefetched_objects_cache}: by
+ * instance, held weakly and by identity, so that a dropped instance takes its rows with it. The
+ * rows never reference their owner instance ({@link UnmappedPrefetch} reads them apart from it).
+ */
+final class PrefetchedRows {
+
+	private final Map<InstanceKey, Map<String, List<?>>> rows = new ConcurrentHashMap<>();
+
+	private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+
+	/** Records the members of an owner's relation. */
+	void put(Object owner, String relation, List<?> members) {
+		expungeCollected();
+		this.rows.computeIfAbsent(new InstanceKey(owner, this.collected), (key) -> new ConcurrentHashMap<>())
+			.put(relation, List.copyOf(members));
+	}
+
+	/** The members prefetched for an owner's relation, or {@code null} when none were. */
+	@Nullable List<?> get(Object owner, String relation) {
+		expungeCollected();
+		if (this.rows.isEmpty()) {
+			return null;
+		}
+		Map<String, List<?>> relations = this.rows.get(new InstanceKey(owner, null));
+		return (relations != null) ? relations.get(relation) : null;
+	}
+
+	private void expungeCollected() {
+		Reference<?> reference;
+		while ((reference = this.collected.poll()) != null) {
+			this.rows.remove(reference);
+		}
+	}
+
+}
