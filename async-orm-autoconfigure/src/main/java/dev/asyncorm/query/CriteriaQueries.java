@@ -92,12 +92,13 @@ final class CriteriaQueries<T> {
 	 * does (Hibernate removes duplicate entities from an entity query, not from a tuple query). A
 	 * {@code DISTINCT} query ordered across relations also selects what it orders by, as
 	 * PostgreSQL and H2 require and Django does. With {@code only()}/{@code defer()}, selects the
-	 * loaded columns and builds the entities from them; so it does with whole entities that are
+	 * loaded columns and builds the entities from them, and the rows of {@code selectRelated}
+	 * relations from the joined columns; so it does with whole entities that are
 	 * detached as soon as they are read, when {@link TupleEntities#whole()} can build them.
 	 */
 	List<T> rows(EntityManager em, QuerySpec<T> spec, List<OrderTerm> ordering, int offset, @Nullable Integer limit) {
 		boolean joined = spec.spansRelations() || ordering.stream().anyMatch(OrderTerm::spansRelations);
-		TupleEntities<T>.Shape shape = spec.loading().isPartial() ? this.entities.shape(spec.loading())
+		TupleEntities<T>.Shape shape = spec.loading().isPartial() ? this.entities.shape(spec.loading(), spec.selectRelated())
 				: joined ? null : detachedWhole(spec);
 		if (!joined && shape == null) {
 			return resultList(select(em, spec, ordering, offset, limit), spec);

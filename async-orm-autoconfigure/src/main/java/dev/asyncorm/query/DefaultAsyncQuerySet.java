@@ -247,14 +247,11 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	}
 
 	/**
-	 * A queryset whose joined relations, if it fetches any, load into whole entities:
-	 * {@code only()} and {@code defer()} do not combine with {@code selectRelated()}.
+	 * A queryset whose {@code selectRelated} relations are all read by its {@code only()} or
+	 * {@code defer()}: Django refuses to follow a deferred relation.
 	 */
 	private AsyncQuerySet<R> loading(QuerySpec<T> spec) {
-		if (spec.loading().isPartial() && !spec.selectRelated().isEmpty()) {
-			throw new InvalidDataAccessApiUsageException("only() and defer() cannot be combined with selectRelated(): "
-					+ "load the relations of partly loaded rows with prefetchRelated(), or load whole rows.");
-		}
+		spec.loading().requireTraversable(this.runtime.model.entityType(), spec.selectRelated());
 		return with(spec);
 	}
 
