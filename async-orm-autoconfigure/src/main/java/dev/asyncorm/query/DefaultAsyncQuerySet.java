@@ -967,21 +967,39 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		return ForEachSubscriber.consume(chunks("forEach", this.runtime.settings.iteratorChunkSize()), action);
 	}
 
-	/** Rows read by keyset, each chunk a short read that the metrics name after the operation. */
+	/**
+	 * Rows read by keyset, each chunk a short read that the metrics name after the operation. A
+	 * {@code unionAll()} without an order reads each of its querysets in turn, each by keyset:
+	 * its rows repeat, so no keyset identifies a row of the whole.
+	 */
 	@SuppressWarnings("unchecked")
 	private Flow.Publisher<R> chunks(String operation, int chunkSize) {
 		requireEntities(operation);
 		if (chunkSize <= 0) {
 			throw new InvalidDataAccessApiUsageException("Chunk size must be strictly positive, got " + chunkSize + ".");
 		}
-		if ("unionAll".equals(this.spec.combinator())) {
-			throw new InvalidDataAccessApiUsageException(operation + "() reads rows in keyset order, which the duplicate "
-					+ "rows of unionAll() do not have; read them with list() or slices.");
-		}
-		KeysetOrder<T> order = KeysetOrder.of(this.runtime.model, ordering(), this.runtime.nullOrdering);
 		String name = operationName(operation);
-		DeferredLoading loading = this.spec.loading();
-		QuerySpec<T> loaded = loading.isPartial() ? this.spec.loading(loading.including(order.fieldNames())) : this.spec;
+		if (!"unionAll".equals(this.spec.combinator())) {
+			Keyset<T> keyset = keyset(operation, this.spec, ordering());
+			return (Flow.Publisher<R>) new ChunkedPublisher<>(() -> keyset.cursor(this.runtime, name, chunkSize));
+		}
+		if (!ordering().isEmpty() || this.spec.isSliced()) {
+			throw new InvalidDataAccessApiUsageException(operation + "() of an ordered or sliced unionAll() is not "
+					+ "supported: its rows repeat, so no keyset can follow an order or a slice across its querysets. "
+					+ "Iterate it unordered and whole (each queryset in turn), or read it with list().");
+		}
+		List<Keyset<T>> parts = this.spec.unionAllParts().stream()
+			.map((part) -> keyset(operation, this.spec.unionAllPart(part), List.of()))
+			.toList();
+		return (Flow.Publisher<R>) new ChunkedPublisher<>(() -> new SequentialSource<>(
+				parts.stream().map((part) -> part.cursor(this.runtime, name, chunkSize)).toList()));
+	}
+
+	/** The rows of a queryset and the keyset order they are read in, checked when the iteration is made. */
+	private Keyset<T> keyset(String operation, QuerySpec<T> spec, List<OrderTerm> ordering) {
+		KeysetOrder<T> order = KeysetOrder.of(this.runtime.model, ordering, this.runtime.nullOrdering);
+		DeferredLoading loading = spec.loading();
+		QuerySpec<T> loaded = loading.isPartial() ? spec.loading(loading.including(order.fieldNames())) : spec;
 		// A keyset cannot tell apart the copies of a row that joins repeat: each row comes once.
 		if (loaded.spansRelations() && loaded.isSliced()) {
 			throw new InvalidDataAccessApiUsageException(operation + "() of a sliced queryset filtered across "
@@ -991,7 +1009,17 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		CriteriaQueries<T> queries = this.runtime.queries;
 		QuerySpec<T> rows = loaded.spansRelations()
 				? loaded.onlyWhere((root, statement, cb) -> queries.idIn(loaded, root, statement, cb)) : loaded;
-		return (Flow.Publisher<R>) new ChunkedPublisher<>(() -> new KeysetCursor<>(this.runtime, name, rows, order, chunkSize));
+		return new Keyset<>(rows, order);
+	}
+
+	/** The rows an iteration reads by keyset, and their order. */
+	private record Keyset<T>(QuerySpec<T> rows, KeysetOrder<T> order) {
+
+		/** A new position at the start of the rows, for one subscription. */
+		KeysetCursor<T> cursor(ModelRuntime<T> runtime, String operation, int chunkSize) {
+			return new KeysetCursor<>(runtime, operation, this.rows, this.order, chunkSize);
+		}
+
 	}
 
 	@Override

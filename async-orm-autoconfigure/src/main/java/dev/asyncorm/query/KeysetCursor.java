@@ -59,9 +59,20 @@ final class KeysetCursor<T> implements ChunkedPublisher.Source<T> {
 		QuerySpec<T> rows = (after != null) ? this.spec.where(this.order.after(after)) : this.spec;
 		int offset = (after != null) ? 0 : this.spec.offset();
 		int limit = (remaining != null) ? Math.min(this.chunkSize, remaining) : this.chunkSize;
-		List<T> chunk = this.runtime.queries.rows(em, rows, this.order.terms(), offset, limit);
-		if (!chunk.isEmpty()) {
-			this.lastKey = this.order.keyOf(chunk.get(chunk.size() - 1));
+		List<T> chunk;
+		if (this.order.joined()) {
+			List<CriteriaQueries.KeyedRow<T>> keyed = this.runtime.queries.keyedRows(em, rows, this.order.terms(), offset,
+					limit);
+			chunk = keyed.stream().map(CriteriaQueries.KeyedRow::row).toList();
+			if (!keyed.isEmpty()) {
+				this.lastKey = keyed.get(keyed.size() - 1).key();
+			}
+		}
+		else {
+			chunk = this.runtime.queries.rows(em, rows, this.order.terms(), offset, limit);
+			if (!chunk.isEmpty()) {
+				this.lastKey = this.order.keyOf(chunk.get(chunk.size() - 1));
+			}
 		}
 		if (remaining != null) {
 			this.remaining = remaining - chunk.size();
