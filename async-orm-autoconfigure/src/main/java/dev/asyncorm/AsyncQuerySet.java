@@ -62,8 +62,13 @@ public interface AsyncQuerySet<T> extends AsyncQueryOperations<T> {
 	 * <p>
 	 * Rows come in the explicit order of {@link #orderBy}, with the primary key as tie-breaker,
 	 * or by primary key when there is none: the model's default ordering does not apply. A keyset
-	 * needs a total order, so only non-null basic fields can order an iteration. A sliced
-	 * queryset streams its window only; {@link #none()} completes at once.
+	 * needs a total order, so an iteration is ordered by basic fields, of the model or across
+	 * to-one relations ({@code orderBy("box__name", "name")}: each chunk's statement also selects
+	 * the joined values, and the next chunk starts after the last row's values and primary key,
+	 * with {@code NULL}s, a missing related row included, where the database sorts them); an
+	 * order across a collection, which repeats rows, is refused. A sliced queryset streams its
+	 * window only; {@link #none()} completes at once; an unordered {@code unionAll()} streams
+	 * each of its querysets in turn.
 	 * <p>
 	 * {@code onNext} runs on the executor thread that read the chunk, once its connection was
 	 * returned, or on the thread calling {@code request} while rows of the chunk wait; signals
@@ -76,7 +81,8 @@ public interface AsyncQuerySet<T> extends AsyncQueryOperations<T> {
 	 * @param chunkSize the number of rows per query
 	 * @return a publisher of the detached entities, in order
 	 * @throws InvalidDataAccessApiUsageException if {@code chunkSize} is not positive, or the order
-	 * cannot be read by keyset: random order ({@code "?"}), or a nullable field
+	 * cannot be read by keyset: random order ({@code "?"}), an annotation, a field across a
+	 * collection, or an ordered or sliced {@code unionAll()}
 	 */
 	Flow.Publisher<T> iterator(int chunkSize);
 

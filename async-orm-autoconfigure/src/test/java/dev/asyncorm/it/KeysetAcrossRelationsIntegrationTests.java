@@ -128,6 +128,18 @@ class KeysetAcrossRelationsIntegrationTests extends AbstractIntegrationTests {
 	}
 
 	@Test
+	void anOrderAcrossARelationCombinesWithWholeFetchedRows() {
+		List<Hamper> rows = iterate(this.hampers.selectRelated("basket").orderBy("-basket__name", "label"), 4);
+		List<String> expected = new ArrayList<>(List.of("v", "x", "u", "w", "y"));
+		expected.add(nullsFirst() ? expected.size() : 0, "z");
+		assertThat(labels(rows)).containsExactlyElementsOf(expected);
+		assertThat(rows).filteredOn((row) -> row.getBasket() != null)
+			.extracting((row) -> row.getBasket().getName() + ":" + row.getBasket().getSize())
+			.containsExactly("beta:2", "beta:2", "alpha:1", "alpha:1", "alpha:1");
+		assertThat(selects()).isEqualTo(2);
+	}
+
+	@Test
 	void aUnionAllIsIteratedOneQuerysetAfterTheOther() {
 		AsyncQuerySet<Hamper> heavy = this.hampers.filter("weight__gte", 4);
 		AsyncQuerySet<Hamper> alpha = this.hampers.filter("basket__name", "alpha");

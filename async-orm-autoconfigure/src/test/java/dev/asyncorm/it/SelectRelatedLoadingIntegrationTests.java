@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
+import dev.asyncorm.AsyncOrm;
 import dev.asyncorm.InvalidLookupException;
 import org.hibernate.Hibernate;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +34,9 @@ class SelectRelatedLoadingIntegrationTests extends AbstractIntegrationTests {
 
 	@Autowired
 	private WeaverRepository weavers;
+
+	@Autowired
+	private AsyncOrm orm;
 
 	private Weaver ann;
 
@@ -210,6 +215,27 @@ class SelectRelatedLoadingIntegrationTests extends AbstractIntegrationTests {
 		assertThat(rows).extracting((row) -> (row.getBasket() != null) ? row.getBasket().getSize() : null)
 			.containsExactly(3, null, 3);
 		assertThat(rows.get(0).getBasket().getName()).isNull();
+	}
+
+	@Test
+	void partlyLoadedJoinedRowsAreReadLockedInTheirOwnStatement() {
+		List<Hamper> rows = this.orm.atomic(() -> this.hampers.selectRelated("basket").only("label", "basket__name")
+			.orderBy("label")
+			.selectForUpdate()
+			.list()
+			.join()).join();
+		assertThat(rows).extracting(Hamper::getLabel).containsExactly("a-picnic", "b-empty");
+		assertThat(rows.get(0).getBasket().getName()).isEqualTo("wicker");
+		assertThat(selects()).singleElement().satisfies((sql) -> {
+			if (database() == TestDatabase.POSTGRES) {
+				// PostgreSQL cannot lock the nullable side of an outer join: the hampers' rows are locked.
+				assertThat(sql).matches(Pattern.compile(".* from hamper (\\w+) left join basket \\w+ on .* for update of \\1",
+						Pattern.DOTALL));
+			}
+			else {
+				assertThat(sql).contains(" left join basket ").endsWith(" for update");
+			}
+		});
 	}
 
 	@Test
