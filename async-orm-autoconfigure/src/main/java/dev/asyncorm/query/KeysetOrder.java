@@ -69,8 +69,13 @@ final class KeysetOrder<T> {
 					? path.leaf().get(0) : term.operand().name();
 			if (seen.add(field)) {
 				terms.add(term);
-				attributes.add((term.operand() instanceof FieldPath path && path.spansRelations())
-						? requireJoinable(model, path) : keyAttribute(model, field));
+				if (term.operand() instanceof FieldPath path && path.spansRelations()) {
+					requireJoinable(model, path);
+					attributes.add(null);
+				}
+				else {
+					attributes.add(keyAttribute(model, field));
+				}
 			}
 			if (field.equals(id.getName())) {
 				// The primary key is unique: terms after it cannot change the order.
@@ -94,8 +99,8 @@ final class KeysetOrder<T> {
 				+ "orderBy(\"pk\").");
 	}
 
-	/** A field across to-one relations, which the keyset compares as joined: {@code null} stands for it. */
-	private static <T> @Nullable SingularAttribute<? super T, ?> requireJoinable(ModelInfo<T> model, FieldPath path) {
+	/** Checks a field across relations that the keyset compares as joined: across to-one relations, comparable. */
+	private static void requireJoinable(ModelInfo<?> model, FieldPath path) {
 		if (path.multiValued()) {
 			throw new InvalidDataAccessApiUsageException("Cannot iterate " + model.name() + " ordered by '" + path.name()
 					+ "': the order repeats each row once per related row, which iterator() cannot read by keyset; "
@@ -107,7 +112,6 @@ final class KeysetOrder<T> {
 					+ path.name() + "': iterator() reads chunks by keyset, and " + type.getSimpleName()
 					+ " values have no order to compare them by.");
 		}
-		return null;
 	}
 
 	private static <T> SingularAttribute<? super T, ?> requireKeyable(ModelInfo<T> model,
