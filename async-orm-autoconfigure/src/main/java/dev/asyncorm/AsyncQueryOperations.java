@@ -135,10 +135,14 @@ public interface AsyncQueryOperations<T> {
 	 * follows a chain; no argument fetches every to-one relation of the model. A relation that was
 	 * not fetched cannot be read from a returned entity (Hibernate's
 	 * {@code LazyInitializationException}); use this, {@link #prefetchRelated(String...)} or the
-	 * repository's {@code relatedObject(...)} / {@code related(...)}.
+	 * repository's {@code relatedObject(...)} / {@code related(...)}. With {@link #only(String...)}
+	 * or {@link #defer(String...)}, each related row is read with the fields that paths across its
+	 * relation name ({@code only("name", "box__name")}), or whole, as Django's select mask does.
 	 * @param relations the to-one relations
 	 * @return a new queryset
-	 * @throws InvalidLookupException if a name is not a to-one relation
+	 * @throws InvalidLookupException if a name is not a to-one relation, or the relation is
+	 * deferred by {@code only()}/{@code defer()} (Django's "cannot be both deferred and traversed
+	 * using select_related at the same time")
 	 */
 	AsyncQuerySet<T> selectRelated(String... relations);
 
@@ -166,23 +170,35 @@ public interface AsyncQueryOperations<T> {
 	 * those assigned since, as Django saves a deferred instance; writing another one
 	 * ({@code save(entity, fields)}, {@code bulkUpdate}) is refused until {@code refresh()}. A
 	 * later {@code only()} replaces the fields; after {@code defer()}, the deferred ones stay
-	 * deferred. {@link #prefetchRelated(String...)} loads the relations of such rows;
-	 * {@link #selectRelated(String...)} is refused with them.
-	 * @param fields the model's own fields ({@code "box"} reads the relation's id only)
+	 * deferred. {@link #prefetchRelated(String...)} loads the relations of such rows.
+	 * <p>
+	 * A path across to-one relations ({@code "box__name"}) names a field of a related row that
+	 * {@link #selectRelated(String...)} follows: that row is built from the joined columns with
+	 * those fields only (and its id), is itself partly read for {@code save()}, and is set on the
+	 * entity; without such paths it is read whole. The relation on the path is read too (its id);
+	 * a path across a relation not followed reads nothing more, as in Django.
+	 * @param fields the model's own fields ({@code "box"} reads the relation's id only), or paths
+	 * across to-one relations
 	 * @return a new queryset
-	 * @throws InvalidLookupException if a field is unknown, spans a relation or is a collection
-	 * @throws InvalidDataAccessApiUsageException after {@code values()}, or with {@code selectRelated()}
+	 * @throws InvalidLookupException if a field is unknown or is a collection, a path goes through
+	 * a field that is not a to-one relation, or a relation that {@code selectRelated()} follows is
+	 * left unread
+	 * @throws InvalidDataAccessApiUsageException after {@code values()}
 	 */
 	AsyncQuerySet<T> only(String... fields);
 
 	/**
 	 * Reads the entities without these fields, Django's {@code defer()}: they are unset as
 	 * {@link #only(String...)} describes. Deferred fields add up over calls; with no field, clears
-	 * every deferral (Django's {@code defer(None)}).
-	 * @param fields the model's own fields
+	 * every deferral (Django's {@code defer(None)}). A path across a to-one relation that
+	 * {@link #selectRelated(String...)} follows ({@code "box__name"}) defers that field of the
+	 * related row, not the relation.
+	 * @param fields the model's own fields, or paths across to-one relations
 	 * @return a new queryset
-	 * @throws InvalidLookupException if a field is unknown, spans a relation or is a collection
-	 * @throws InvalidDataAccessApiUsageException after {@code values()}, or with {@code selectRelated()}
+	 * @throws InvalidLookupException if a field is unknown or is a collection, a path goes through
+	 * a field that is not a to-one relation, or a relation that {@code selectRelated()} follows is
+	 * deferred
+	 * @throws InvalidDataAccessApiUsageException after {@code values()}
 	 */
 	AsyncQuerySet<T> defer(String... fields);
 
@@ -440,7 +456,10 @@ public interface AsyncQueryOperations<T> {
 	/**
 	 * Returns the rows of this queryset and of the others, each as often as the querysets give it,
 	 * Django's {@code union(all=True)}. The result can be ordered, sliced, counted and projected,
-	 * not filtered nor read with {@code iterator()}/{@code forEach()}.
+	 * not filtered. Unordered and unsliced, {@code iterator()}/{@code forEach()} stream it one
+	 * queryset after the other, each by keyset in primary-key order (the order of a union without
+	 * {@code order_by} is unspecified in Django too); ordered or sliced, they are refused, since
+	 * rows that repeat have no keyset to follow an order across the querysets.
 	 * @param others querysets of the same model
 	 * @return a new queryset
 	 * @throws InvalidDataAccessApiUsageException if a queryset is sliced, combined or of another model

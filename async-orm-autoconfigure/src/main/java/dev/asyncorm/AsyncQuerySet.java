@@ -61,10 +61,16 @@ public interface AsyncQuerySet<T> extends AsyncQueryOperations<T> {
 	 * rows than it was sent: between chunks no connection, transaction or thread is held, however
 	 * slowly the subscriber requests. Cancelling the subscription stops the reading.
 	 * <p>
-	 * Rows come in the explicit order of {@link #orderBy}, with the primary key as tie-breaker,
-	 * or by primary key when there is none: the model's default ordering does not apply. A keyset
-	 * needs a total order, so only non-null basic fields can order an iteration. A sliced
-	 * queryset streams its window only; {@link #none()} completes at once.
+	 * Rows come in the order of {@link #list()}: the explicit order of {@link #orderBy}, else the
+	 * model's default ordering, with the primary key as tie-breaker, or by primary key when there
+	 * is no order. A keyset
+	 * needs a total order, so an iteration is ordered by basic fields, of the model or across
+	 * to-one relations ({@code orderBy("box__name", "name")}: each chunk's statement also selects
+	 * the joined values, and the next chunk starts after the last row's values and primary key,
+	 * with {@code NULL}s, a missing related row included, where the database sorts them); an
+	 * order across a collection, which repeats rows, is refused. A sliced queryset streams its
+	 * window only; {@link #none()} completes at once; an unordered {@code unionAll()} streams
+	 * each of its querysets in turn.
 	 * <p>
 	 * The rows of {@code values(...)}, {@code valuesList(...)} and {@code as(...)} stream the same
 	 * way: each chunk selects the projected columns and the fields of the keyset order, which
@@ -84,7 +90,8 @@ public interface AsyncQuerySet<T> extends AsyncQueryOperations<T> {
 	 * @param chunkSize the number of rows per query
 	 * @return a publisher of the detached entities (or projected rows), in order
 	 * @throws InvalidDataAccessApiUsageException if {@code chunkSize} is not positive, the order
-	 * cannot be read by keyset (random order, {@code "?"}), or the projected rows are not one per
+	 * cannot be read by keyset (random order, {@code "?"}, an annotation, a field across a
+	 * collection, an ordered or sliced {@code unionAll()}), or the projected rows are not one per
 	 * model row
 	 */
 	Flow.Publisher<T> iterator(int chunkSize);

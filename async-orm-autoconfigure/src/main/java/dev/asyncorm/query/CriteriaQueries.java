@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import dev.asyncorm.SelectForUpdateOptions;
 import jakarta.persistence.EntityManager;
@@ -92,16 +93,45 @@ final class CriteriaQueries<T> {
 	 * does (Hibernate removes duplicate entities from an entity query, not from a tuple query). A
 	 * {@code DISTINCT} query ordered across relations also selects what it orders by, as
 	 * PostgreSQL and H2 require and Django does. With {@code only()}/{@code defer()}, selects the
-	 * loaded columns and builds the entities from them; so it does with whole entities that are
+	 * loaded columns and builds the entities from them, and the rows of {@code selectRelated}
+	 * relations from the joined columns; so it does with whole entities that are
 	 * detached as soon as they are read, when {@link TupleEntities#whole()} can build them.
 	 */
 	List<T> rows(EntityManager em, QuerySpec<T> spec, List<OrderTerm> ordering, int offset, @Nullable Integer limit) {
 		boolean joined = spec.spansRelations() || ordering.stream().anyMatch(OrderTerm::spansRelations);
-		TupleEntities<T>.Shape shape = spec.loading().isPartial() ? this.entities.shape(spec.loading())
-				: joined ? null : detachedWhole(spec);
+		TupleEntities<T>.Shape shape = spec.loading().isPartial()
+				? this.entities.shape(spec.loading(), spec.selectRelated()) : joined ? null : detachedWhole(spec);
 		if (!joined && shape == null) {
 			return resultList(select(em, spec, ordering, offset, limit), spec);
 		}
+		return tupleRows(em, spec, ordering, List.of(), offset, limit, shape, (entity, row) -> entity);
+	}
+
+	/**
+	 * Reads rows as {@link #rows} does, each with its values of the order's terms, which the same
+	 * statement selects: the key of a keyset iteration ordered across relations.
+	 */
+	List<KeyedRow<T>> keyedRows(EntityManager em, QuerySpec<T> spec, List<OrderTerm> ordering, int offset,
+			@Nullable Integer limit) {
+		TupleEntities<T>.Shape shape = spec.loading().isPartial()
+				? this.entities.shape(spec.loading(), spec.selectRelated()) : null;
+		int width = ordering.size();
+		return tupleRows(em, spec, ordering, ordering, offset, limit, shape,
+				(entity, row) -> new KeyedRow<>(entity, row.subList(row.size() - width, row.size()).toArray()));
+	}
+
+	/** A row and its values of the terms of its order. */
+	record KeyedRow<T>(T row, @Nullable Object[] key) {
+	}
+
+	/**
+	 * Reads entities with a tuple query: their columns ({@code shape}) or the entity itself, then
+	 * the order's terms when distinct, then the {@code keys}; {@code mapper} makes each result from
+	 * the entity and its tuple.
+	 */
+	private <R> List<R> tupleRows(EntityManager em, QuerySpec<T> spec, List<OrderTerm> ordering, List<OrderTerm> keys,
+			int offset, @Nullable Integer limit, TupleEntities<T>.@Nullable Shape shape,
+			BiFunction<T, List<?>, R> mapper) {
 		CriteriaBuilder cb = em.getCriteriaBuilder();
 		CriteriaQuery<List<?>> query = listQuery(cb);
 		Root<T> root = query.from(this.model.javaType());
@@ -118,14 +148,17 @@ final class CriteriaQueries<T> {
 		if (spec.distinct()) {
 			ordering.forEach((term) -> selections.add(term.expression(joins, query)));
 		}
+		keys.forEach((term) -> selections.add(term.expression(joins, query)));
 		query.select(listOf(selections, cb)).distinct(spec.distinct());
 		orderBy(query, ordering, joins);
 		TypedQuery<List<?>> rows = window(timed(detached(em.createQuery(query)), spec), offset, limit);
 		if (shape == null) {
-			return resultList(rows, spec).stream().map((row) -> this.model.javaType().cast(row.get(0))).toList();
+			return resultList(rows, spec).stream()
+				.map((row) -> mapper.apply(this.model.javaType().cast(row.get(0)), row))
+				.toList();
 		}
 		SharedSessionContractImplementor session = rows.unwrap(QueryImplementor.class).getSession();
-		return resultList(rows, spec).stream().map((row) -> shape.instance(row, session)).toList();
+		return resultList(rows, spec).stream().map((row) -> mapper.apply(shape.instance(row, session), row)).toList();
 	}
 
 	/**

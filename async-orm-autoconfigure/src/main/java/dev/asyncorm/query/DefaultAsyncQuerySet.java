@@ -240,14 +240,11 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	}
 
 	/**
-	 * A queryset whose joined relations, if it fetches any, load into whole entities:
-	 * {@code only()} and {@code defer()} do not combine with {@code selectRelated()}.
+	 * A queryset whose {@code selectRelated} relations are all read by its {@code only()} or
+	 * {@code defer()}: Django refuses to follow a deferred relation.
 	 */
 	private AsyncQuerySet<R> loading(QuerySpec<T> spec) {
-		if (spec.loading().isPartial() && !spec.selectRelated().isEmpty()) {
-			throw new InvalidDataAccessApiUsageException("only() and defer() cannot be combined with selectRelated(): "
-					+ "load the relations of partly loaded rows with prefetchRelated(), or load whole rows.");
-		}
+		spec.loading().requireTraversable(this.runtime.model.entityType(), spec.selectRelated());
 		return with(spec);
 	}
 
@@ -965,21 +962,38 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		return ForEachSubscriber.consume(chunks("forEach", this.runtime.settings.iteratorChunkSize()), action);
 	}
 
-	/** Rows read by keyset, each chunk a short read that the metrics name after the operation. */
-	@SuppressWarnings("unchecked")
+	/**
+	 * Rows read by keyset, each chunk a short read that the metrics name after the operation. A
+	 * {@code unionAll()} without an order reads each of its querysets in turn, each by keyset:
+	 * its rows repeat, so no keyset identifies a row of the whole.
+	 */
 	private Flow.Publisher<R> chunks(String operation, int chunkSize) {
 		requireIterable(operation);
 		if (chunkSize <= 0) {
 			throw new InvalidDataAccessApiUsageException("Chunk size must be strictly positive, got " + chunkSize + ".");
 		}
-		if ("unionAll".equals(this.spec.combinator())) {
-			throw new InvalidDataAccessApiUsageException(operation + "() reads rows in keyset order, which the duplicate "
-					+ "rows of unionAll() do not have; read them with list() or slices.");
-		}
-		KeysetOrder<T> order = KeysetOrder.of(this.runtime.model, ordering(), this.runtime.nullOrdering);
 		String name = operationName(operation);
-		DeferredLoading loading = this.spec.loading();
-		QuerySpec<T> loaded = loading.isPartial() ? this.spec.loading(loading.including(order.fieldNames())) : this.spec;
+		if (!"unionAll".equals(this.spec.combinator())) {
+			Keyset<T> keyset = keyset(operation, this.spec, ordering());
+			return new ChunkedPublisher<>(() -> cursor(keyset, name, chunkSize));
+		}
+		if (!ordering().isEmpty() || this.spec.isSliced()) {
+			throw new InvalidDataAccessApiUsageException(operation + "() of an ordered or sliced unionAll() is not "
+					+ "supported: its rows repeat, so no keyset can follow an order or a slice across its querysets. "
+					+ "Iterate it unordered and whole (each queryset in turn), or read it with list().");
+		}
+		List<Keyset<T>> parts = this.spec.unionAllParts().stream()
+			.map((part) -> keyset(operation, this.spec.unionAllPart(part), List.of()))
+			.toList();
+		return new ChunkedPublisher<>(() -> new SequentialSource<>(
+				parts.stream().map((part) -> cursor(part, name, chunkSize)).toList()));
+	}
+
+	/** The rows of a queryset and the keyset order they are read in, checked when the iteration is made. */
+	private Keyset<T> keyset(String operation, QuerySpec<T> spec, List<OrderTerm> ordering) {
+		KeysetOrder<T> order = KeysetOrder.of(this.runtime.model, ordering, this.runtime.nullOrdering);
+		DeferredLoading loading = spec.loading();
+		QuerySpec<T> loaded = loading.isPartial() ? spec.loading(loading.including(order.fieldNames())) : spec;
 		// A keyset cannot tell apart the copies of a row that joins repeat: each row comes once.
 		if (loaded.spansRelations() && loaded.isSliced()) {
 			throw new InvalidDataAccessApiUsageException(operation + "() of a sliced queryset filtered across "
@@ -989,10 +1003,24 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		CriteriaQueries<T> queries = this.runtime.queries;
 		QuerySpec<T> rows = loaded.spansRelations()
 				? loaded.onlyWhere((root, statement, cb) -> queries.idIn(loaded, root, statement, cb)) : loaded;
-		KeysetCursor.ChunkReader<T, R> reader = (this.projection.columns() == null)
-				? (KeysetCursor.ChunkReader<T, R>) new EntityChunkReader<>(this.runtime, order)
-				: new ProjectionChunkReader<>(this.runtime, order, this.projection.columns(), this.projection.mapper());
-		return new ChunkedPublisher<>(() -> new KeysetCursor<>(this.runtime, name, rows, order, reader, chunkSize));
+		return new Keyset<>(rows, order);
+	}
+
+	/**
+	 * A new position at the start of a keyset's rows, for one subscription: entities with the
+	 * relations they prefetch, or projected rows.
+	 */
+	@SuppressWarnings("unchecked")
+	private KeysetCursor<T, R> cursor(Keyset<T> keyset, String operation, int chunkSize) {
+		List<Column> columns = this.projection.columns();
+		KeysetCursor.ChunkReader<T, R> reader = (columns == null)
+				? (KeysetCursor.ChunkReader<T, R>) new EntityChunkReader<>(this.runtime, keyset.order())
+				: new ProjectionChunkReader<>(this.runtime, keyset.order(), columns, this.projection.mapper());
+		return new KeysetCursor<>(this.runtime, operation, keyset.rows(), keyset.order(), reader, chunkSize);
+	}
+
+	/** The rows an iteration reads by keyset, and their order. */
+	private record Keyset<T>(QuerySpec<T> rows, KeysetOrder<T> order) {
 	}
 
 	/**

@@ -169,24 +169,52 @@ final class ModelInfo<T> {
 
 	/**
 	 * Resolves the fields of {@code only()} or {@code defer()}: the model's own singular fields,
-	 * {@code pk} meaning the id.
-	 * @throws InvalidLookupException for an unknown field, a field across relations or a collection
+	 * {@code pk} meaning the id, or paths across to-one relations to a singular field of the
+	 * related model ({@code box__name}), which a {@code selectRelated} join reads.
+	 * @throws InvalidLookupException for an unknown field, a collection, or a path through a field
+	 * that is not a to-one relation
 	 */
 	List<String> loadableNames(String[] fields, String operation) {
 		List<String> names = new ArrayList<>();
 		for (String field : fields) {
-			if (field.contains("__")) {
-				throw new InvalidLookupException(operation + "() takes fields of " + name() + " itself; '" + field
-						+ "' spans a relation, which " + operation + "() does not load.");
-			}
-			Attribute<? super T, ?> attribute = attribute(field);
-			if (attribute.isCollection()) {
+			String[] parts = field.split("__", -1);
+			Attribute<? super T, ?> first = attribute(parts[0]);
+			if (first.isCollection()) {
 				throw new InvalidLookupException(operation + "() takes fields of " + name() + "; '" + field
 						+ "' is a many-valued relation. Fields are: " + String.join(", ", singularNames()));
 			}
-			names.add(attribute.getName());
+			StringBuilder name = new StringBuilder(first.getName());
+			ManagedType<?> type = this.entityType;
+			Attribute<?, ?> attribute = first;
+			for (int i = 1; i < parts.length; i++) {
+				if (!(attribute instanceof SingularAttribute<?, ?> singular) || !attribute.isAssociation()) {
+					throw new InvalidLookupException(operation + "() cannot follow '" + parts[i - 1] + "' in '" + field
+							+ "': " + type.getJavaType().getSimpleName() + "." + parts[i - 1]
+							+ " is not a to-one relation.");
+				}
+				type = (ManagedType<?>) singular.getType();
+				attribute = loadable(type, parts[i], field, operation);
+				name.append("__").append(attribute.getName());
+			}
+			names.add(name.toString());
 		}
 		return names;
+	}
+
+	/** The singular attribute a path across relations names in a related model. */
+	private static Attribute<?, ?> loadable(ManagedType<?> type, String name, String field, String operation) {
+		List<String> singular = type.getAttributes().stream()
+			.filter((attribute) -> !attribute.isCollection())
+			.map(Attribute::getName)
+			.sorted()
+			.toList();
+		Attribute<?, ?> attribute = type.getAttributes().stream()
+			.filter((candidate) -> candidate.getName().equals(name) && !candidate.isCollection())
+			.findFirst()
+			.orElseThrow(() -> new InvalidLookupException(operation + "() cannot resolve '" + name + "' in '" + field
+					+ "' into a field of " + type.getJavaType().getSimpleName() + ". Fields are: "
+					+ String.join(", ", singular)));
+		return attribute;
 	}
 
 	/** Whether a field holds unique values: the id, a {@code @Column(unique = true)} or a {@code @NaturalId}. */

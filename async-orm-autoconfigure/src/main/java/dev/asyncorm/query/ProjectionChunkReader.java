@@ -31,7 +31,7 @@ final class ProjectionChunkReader<T, R> implements KeysetCursor.ChunkReader<T, R
 		this.order = order;
 		this.width = columns.size();
 		List<Column> selected = new ArrayList<>(columns);
-		order.fieldNames().forEach((name) -> selected.add(Column.field(name, runtime.compiler.field(name))));
+		order.keyNames().forEach((name) -> selected.add(Column.field(name, runtime.compiler.field(name))));
 		this.columns = List.copyOf(selected);
 		this.mapper = mapper;
 	}

@@ -52,6 +52,9 @@ final class QuerySpec<T> {
 
 	private List<LookupCompiler.Part> having = List.of();
 
+	/** The querysets that a {@code unionAll()} reads, its {@code none()} ones left out. */
+	private List<QuerySpec<T>> unionAllParts = List.of();
+
 	private QuerySpec() {
 	}
 
@@ -76,6 +79,7 @@ final class QuerySpec<T> {
 		copy.prefetchRelated = this.prefetchRelated;
 		copy.loading = this.loading;
 		copy.having = this.having;
+		copy.unionAllParts = this.unionAllParts;
 		return copy;
 	}
 
@@ -137,6 +141,30 @@ final class QuerySpec<T> {
 		spec.selectRelated = this.selectRelated;
 		spec.prefetchRelated = this.prefetchRelated;
 		return spec;
+	}
+
+	/** The querysets this {@code unionAll()} reads, empty for any other queryset. */
+	List<QuerySpec<T>> unionAllParts() {
+		return this.unionAllParts;
+	}
+
+	QuerySpec<T> unionAllParts(List<QuerySpec<T>> parts) {
+		QuerySpec<T> copy = copy();
+		copy.unionAllParts = List.copyOf(parts);
+		return copy;
+	}
+
+	/**
+	 * The rows of one part of this {@code unionAll()}, read as this queryset reads its rows
+	 * (timeout, loaded fields, related loading): the part's conditions and {@code distinct()}.
+	 */
+	QuerySpec<T> unionAllPart(QuerySpec<T> part) {
+		QuerySpec<T> copy = copy();
+		copy.conditions = part.conditions;
+		copy.distinct = part.distinct;
+		copy.combinator = null;
+		copy.unionAllParts = List.of();
+		return copy;
 	}
 
 	/** The statement timeout, or {@code null} for the database's. */

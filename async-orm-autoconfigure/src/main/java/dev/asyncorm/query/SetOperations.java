@@ -44,7 +44,7 @@ final class SetOperations {
 	/** Every row of every spec, repeats kept, through {@link CriteriaQueries#unionAll}; {@code none()} parts add nothing. */
 	static <T> QuerySpec<T> unionAll(List<QuerySpec<T>> specs, CriteriaQueries<T> queries) {
 		List<QuerySpec<T>> parts = specs.stream().filter((spec) -> !spec.empty()).toList();
-		QuerySpec<T> combined = specs.get(0).combined("unionAll", queries.unionAll(parts));
+		QuerySpec<T> combined = specs.get(0).combined("unionAll", queries.unionAll(parts)).unionAllParts(parts);
 		return parts.isEmpty() ? combined.none() : combined;
 	}
 

@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.criteria.From;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Root;
@@ -42,7 +44,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds detached entities from the columns of a tuple query: selects the id and the loaded
  * columns (a to-one relation as its foreign key), and sets them on new instances. A loaded to-one
- * relation is an uninitialised proxy, as a lazy relation of an entity read by Hibernate is; a
+ * relation is an uninitialised proxy, as a lazy relation of an entity read by Hibernate is, unless
+ * {@code selectRelated} follows it: then the related row is joined and built the same way, with
+ * the fields that paths across the relation name ({@code only("box__name")}), or all; a
  * collection is an uninitialised Hibernate collection that no session can load: reading either
  * fails with {@code LazyInitializationException}.
  * <p>
@@ -65,6 +69,11 @@ final class TupleEntities<T> {
 
 	private final LoadedFields loadedFields;
 
+	private final SessionFactoryImplementor sessionFactory;
+
+	/** The builders of the entities that {@code selectRelated} joins, by Java type. */
+	private final Map<Class<?>, TupleEntities<?>> relatedEntities = new ConcurrentHashMap<>();
+
 	/** The shape of whole entities, or {@code null} when only Hibernate's loader may build them. */
 	private final @Nullable Shape whole;
 
@@ -73,12 +82,29 @@ final class TupleEntities<T> {
 		this.mapping = sessionFactory.getMappingMetamodel();
 		this.persister = this.mapping.getEntityDescriptor(model.javaType());
 		this.loadedFields = loadedFields;
-		this.whole = buildsWhole(sessionFactory) ? new Shape(DeferredLoading.NONE, false) : null;
+		this.sessionFactory = sessionFactory;
+		this.whole = buildsWhole(sessionFactory) ? new Shape(DeferredLoading.NONE, List.of()) : null;
 	}
 
-	/** What a read with this loading selects and how it builds each row, worked out once per read. */
-	Shape shape(DeferredLoading loading) {
-		return new Shape(loading, true);
+	/**
+	 * What a read with this loading selects and how it builds each row, worked out once per read.
+	 * @param followed the {@code selectRelated} chains, whose related rows are built from their
+	 * joined columns, with the fields that the loading's paths across them name
+	 */
+	Shape shape(DeferredLoading loading, List<List<String>> followed) {
+		return new Shape(loading, followed);
+	}
+
+	/** The shape of a row joined by {@code selectRelated}, for a {@link Shape} of another entity. */
+	private Shape joinedShape(DeferredLoading loading, List<List<String>> followed) {
+		return new Shape(loading, followed.stream().filter((chain) -> !chain.isEmpty()).toList());
+	}
+
+	/** Builds the entities of a related model, made once per related model. */
+	private TupleEntities<?> entitiesOf(Class<?> type) {
+		return this.relatedEntities.computeIfAbsent(type, (key) -> new TupleEntities<>(
+				new ModelInfo<>(this.sessionFactory.getJpaMetamodel().entity(key)), this.sessionFactory,
+				this.loadedFields));
 	}
 
 	/**
@@ -171,6 +197,9 @@ final class TupleEntities<T> {
 		/** For each loaded attribute, the persister of the related entity of a to-one, else {@code null}. */
 		private final List<@Nullable EntityPersister> related = new ArrayList<>();
 
+		/** For each loaded attribute, the shape of the related row a {@code selectRelated} join reads, else {@code null}. */
+		private final List<TupleEntities<?>.@Nullable Shape> joined = new ArrayList<>();
+
 		/** The singular attributes not read, and the value each is left with. */
 		private final Map<SingularAttribute<? super T, ?>, @Nullable Object> unset = new LinkedHashMap<>();
 
@@ -182,9 +211,17 @@ final class TupleEntities<T> {
 		/** Whether the instances are recorded as partly read, for saves to write only what was read. */
 		private final boolean partial;
 
-		private Shape(DeferredLoading loading, boolean partial) {
-			this.partial = partial;
+		/** The number of selections: the id, then a column or a joined shape per loaded attribute. */
+		private final int width;
+
+		/**
+		 * @param loading the fields read, paths across relations naming those of the joined rows
+		 * @param followed the {@code selectRelated} chains from this entity, whose rows are joined and
+		 * built from their columns instead of left as proxies
+		 */
+		private Shape(DeferredLoading loading, List<List<String>> followed) {
 			String entityName = TupleEntities.this.persister.getEntityName();
+			int width = 1;
 			for (Attribute<? super T, ?> attribute : TupleEntities.this.model.attributes()) {
 				if (attribute.isCollection()) {
 					this.collections.put(attribute,
@@ -192,46 +229,99 @@ final class TupleEntities<T> {
 				}
 				else if (attribute instanceof SingularAttribute<? super T, ?> singular && !singular.isId()) {
 					if (loading.loads(singular.getName())) {
+						List<List<String>> further = followed.stream()
+							.filter((chain) -> chain.get(0).equals(singular.getName()))
+							.map((chain) -> chain.subList(1, chain.size()))
+							.toList();
+						TupleEntities<?>.Shape join = further.isEmpty() ? null
+								: TupleEntities.this.entitiesOf(singular.getJavaType())
+									.joinedShape(loading.related(singular.getName()), further);
 						this.loaded.add(singular);
 						this.related.add(singular.isAssociation()
 								? TupleEntities.this.mapping.getEntityDescriptor(singular.getJavaType()) : null);
+						this.joined.add(join);
+						width += (join != null) ? join.width : 1;
 					}
 					else {
 						this.unset.put(singular, DeferredFields.unsetValue(singular.getJavaType()));
 					}
 				}
 			}
+			this.width = width;
+			this.partial = !this.unset.isEmpty();
 			this.names = this.loaded.stream().map(Attribute::getName).collect(Collectors.toUnmodifiableSet());
 		}
 
 		/** The id, then each loaded attribute: its value, or the id it refers to for a to-one relation. */
 		List<Selection<?>> selections(Root<T> root) {
 			List<Selection<?>> selections = new ArrayList<>();
-			selections.add(root.get(TupleEntities.this.model.id().getName()));
-			for (SingularAttribute<? super T, ?> attribute : this.loaded) {
-				if (!attribute.isAssociation()) {
-					selections.add(root.get(attribute.getName()));
-					continue;
-				}
-				// Without the foreign key of the related row's id in this table (an inverse one-to-one,
-				// a join table, a key to another column), reading the id joins; an implicit join would
-				// be inner and drop the rows without a related one.
-				Path<?> related = keyedHere(attribute) ? root.get(attribute.getName())
-						: root.join(attribute.getName(), JoinType.LEFT);
-				selections.add(related.get(idOf((EntityType<?>) attribute.getType()).getName()));
-			}
+			addSelections(root, false, selections);
 			return selections;
+		}
+
+		/**
+		 * Adds the selections of the rows of {@code from}, joining the followed relations as Django's
+		 * {@code select_related} does: inner for a required relation reached through required ones,
+		 * else outer.
+		 */
+		private void addSelections(From<?, T> from, boolean outer, List<Selection<?>> selections) {
+			selections.add(from.get(TupleEntities.this.model.id().getName()));
+			for (int i = 0; i < this.loaded.size(); i++) {
+				SingularAttribute<? super T, ?> attribute = this.loaded.get(i);
+				TupleEntities<?>.Shape join = this.joined.get(i);
+				if (join != null) {
+					boolean outerHere = outer || attribute.isOptional();
+					join.addJoined(from.join(attribute.getName(), outerHere ? JoinType.LEFT : JoinType.INNER), outerHere,
+							selections);
+				}
+				else if (!attribute.isAssociation()) {
+					selections.add(from.get(attribute.getName()));
+				}
+				else {
+					// Without the foreign key of the related row's id in this table (an inverse one-to-one,
+					// a join table, a key to another column), reading the id joins; an implicit join would
+					// be inner and drop the rows without a related one.
+					Path<?> related = keyedHere(attribute) ? from.get(attribute.getName())
+							: from.join(attribute.getName(), JoinType.LEFT);
+					selections.add(related.get(idOf((EntityType<?>) attribute.getType()).getName()));
+				}
+			}
+		}
+
+		@SuppressWarnings("unchecked")
+		private void addJoined(From<?, ?> join, boolean outer, List<Selection<?>> selections) {
+			addSelections((From<?, T>) join, outer, selections);
 		}
 
 		/** Builds an instance from a row of {@link #selections}; {@code session} is the one that read it. */
 		T instance(List<?> row, SharedSessionContractImplementor session) {
-			Object id = row.get(0);
+			return TupleEntities.this.model.javaType().cast(build(row, 0, session));
+		}
+
+		/**
+		 * Builds the instance whose columns start at {@code start}, or gives {@code null} when its id
+		 * is {@code null}: an outer join that found no related row.
+		 */
+		private @Nullable Object build(List<?> row, int start, SharedSessionContractImplementor session) {
+			Object id = row.get(start);
+			if (id == null) {
+				return null;
+			}
 			T instance = TupleEntities.this.model.javaType().cast(TupleEntities.this.persister.instantiate(id, session));
+			int column = start + 1;
 			for (int i = 0; i < this.loaded.size(); i++) {
-				Object value = row.get(i + 1);
-				EntityPersister related = this.related.get(i);
-				EntityAttributes.set(instance, this.loaded.get(i),
-						(related != null && value != null) ? related.createProxy(value, null) : value);
+				TupleEntities<?>.Shape join = this.joined.get(i);
+				Object value;
+				if (join != null) {
+					value = join.build(row, column, session);
+					column += join.width;
+				}
+				else {
+					value = row.get(column++);
+					EntityPersister related = this.related.get(i);
+					value = (related != null && value != null) ? related.createProxy(value, null) : value;
+				}
+				EntityAttributes.set(instance, this.loaded.get(i), value);
 			}
 			this.unset.forEach((attribute, value) -> EntityAttributes.set(instance, attribute, value));
 			this.collections.forEach((attribute, persister) -> {

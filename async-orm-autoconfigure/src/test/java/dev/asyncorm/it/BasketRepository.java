@@ -1,0 +1,7 @@
+package dev.asyncorm.it;
+
+import dev.asyncorm.AsyncModelRepository;
+
+public interface BasketRepository extends AsyncModelRepository<Basket, Long> {
+
+}
