@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import dev.asyncorm.AsyncOrm;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -49,6 +50,9 @@ class ConsumerApplicationTests {
 	@Autowired
 	private Environment environment;
 
+	@Autowired
+	private AsyncOrm orm;
+
 	private WebTestClient client;
 
 	private Statistics statistics;
@@ -78,6 +82,17 @@ class ConsumerApplicationTests {
 
 		assertThat(this.jpaReadings.count()).isEqualTo(2);
 		assertThat(this.readings.filter("score__gt", 3).count().join()).isEqualTo(1);
+	}
+
+	@Test
+	void aLockingReadWritesItsLockThroughTheApplicationsPersistenceUnit() {
+		this.readings.create(new Reading("east", 5)).join();
+
+		List<Reading> locked = this.orm
+			.atomic(() -> this.readings.filter("site", "east").selectForUpdate().list().join())
+			.join();
+
+		assertThat(locked).extracting(Reading::getScore).containsExactly(5);
 	}
 
 	@Test
