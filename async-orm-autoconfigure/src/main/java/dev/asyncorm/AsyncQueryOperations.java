@@ -458,8 +458,8 @@ public interface AsyncQueryOperations<T> {
 	 * Django's {@code union(all=True)}. The result can be ordered, sliced, counted and projected,
 	 * not filtered. Unordered and unsliced, {@code iterator()}/{@code forEach()} stream it one
 	 * queryset after the other, each by keyset in primary-key order (the order of a union without
-	 * {@code order_by} is unspecified in Django too); ordered or sliced, they are refused, since
-	 * rows that repeat have no keyset to follow an order across the querysets.
+	 * {@code order_by} is unspecified in Django too); ordered or sliced, they read its entities in
+	 * windows of its order, the primary key breaking ties (projections of it are refused there).
 	 * @param others querysets of the same model
 	 * @return a new queryset
 	 * @throws InvalidDataAccessApiUsageException if a queryset is sliced, combined or of another model

@@ -67,10 +67,14 @@ public interface AsyncQuerySet<T> extends AsyncQueryOperations<T> {
 	 * needs a total order, so an iteration is ordered by basic fields, of the model or across
 	 * to-one relations ({@code orderBy("box__name", "name")}: each chunk's statement also selects
 	 * the joined values, and the next chunk starts after the last row's values and primary key,
-	 * with {@code NULL}s, a missing related row included, where the database sorts them); an
-	 * order across a collection, which repeats rows, is refused. A sliced queryset streams its
-	 * window only; {@link #none()} completes at once; an unordered {@code unionAll()} streams
-	 * each of its querysets in turn.
+	 * with {@code NULL}s, a missing related row included, where the database sorts them). An
+	 * order no keyset can follow, whose rows repeat (across a collection, of an ordered or
+	 * sliced {@code unionAll()} of entities, a slice of rows a filter across a collection
+	 * repeats), is read in windows of that order instead
+	 * ({@code OFFSET}, the primary key breaking ties), as {@code list()} reads slices: the heap
+	 * stays flat, each chunk has the database skip the rows before it, and rows written meanwhile
+	 * can shift the windows. A sliced queryset streams its window only; {@link #none()} completes
+	 * at once; an unordered {@code unionAll()} streams each of its querysets in turn.
 	 * <p>
 	 * The rows of {@code values(...)}, {@code valuesList(...)} and {@code as(...)} stream the same
 	 * way: each chunk selects the projected columns and the fields of the keyset order, which
@@ -90,9 +94,8 @@ public interface AsyncQuerySet<T> extends AsyncQueryOperations<T> {
 	 * @param chunkSize the number of rows per query
 	 * @return a publisher of the detached entities (or projected rows), in order
 	 * @throws InvalidDataAccessApiUsageException if {@code chunkSize} is not positive, the order
-	 * cannot be read by keyset (random order, {@code "?"}, an annotation, a field across a
-	 * collection, an ordered or sliced {@code unionAll()}), or the projected rows are not one per
-	 * model row
+	 * is random ({@code "?"}) or by an annotation, the projected rows are not one per model row,
+	 * or they are those of an ordered or sliced {@code unionAll()}
 	 */
 	Flow.Publisher<T> iterator(int chunkSize);
 

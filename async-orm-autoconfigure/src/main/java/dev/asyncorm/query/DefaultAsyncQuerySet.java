@@ -973,14 +973,16 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 			throw new InvalidDataAccessApiUsageException("Chunk size must be strictly positive, got " + chunkSize + ".");
 		}
 		String name = operationName(operation);
-		if (!"unionAll".equals(this.spec.combinator())) {
-			Keyset<T> keyset = keyset(operation, this.spec, ordering());
-			return new ChunkedPublisher<>(() -> cursor(keyset, name, chunkSize));
+		List<OrderTerm> ordering = ordering();
+		boolean unionAll = "unionAll".equals(this.spec.combinator());
+		if (ordering.stream().anyMatch((term) -> term.operand() != null && term.operand().multiValued())
+				|| unionAll && (!ordering.isEmpty() || this.spec.isSliced())
+				|| this.spec.spansRelations() && this.spec.isSliced()) {
+			return windows(operation, name, ordering, chunkSize);
 		}
-		if (!ordering().isEmpty() || this.spec.isSliced()) {
-			throw new InvalidDataAccessApiUsageException(operation + "() of an ordered or sliced unionAll() is not "
-					+ "supported: its rows repeat, so no keyset can follow an order or a slice across its querysets. "
-					+ "Iterate it unordered and whole (each queryset in turn), or read it with list().");
+		if (!unionAll) {
+			Keyset<T> keyset = keyset(operation, this.spec, ordering);
+			return new ChunkedPublisher<>(() -> cursor(keyset, name, chunkSize));
 		}
 		List<Keyset<T>> parts = this.spec.unionAllParts().stream()
 			.map((part) -> keyset(operation, this.spec.unionAllPart(part), List.of()))
@@ -989,17 +991,40 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 				parts.stream().map((part) -> cursor(part, name, chunkSize)).toList()));
 	}
 
+	/**
+	 * Rows read in windows of the queryset's order, the primary key breaking ties, where no keyset
+	 * can follow the order or the slice: across a collection, whose rows repeat; of an ordered or
+	 * sliced {@code unionAll()}; a slice of rows that joins repeat, which counts the copies (see
+	 * {@link OffsetCursor}). Each window is read as {@code list()} reads a slice, prefetches
+	 * included.
+	 */
+	private Flow.Publisher<R> windows(String operation, String name, List<OrderTerm> ordering, int chunkSize) {
+		if (ordering.stream().anyMatch((term) -> term.operand() == null)) {
+			throw new InvalidDataAccessApiUsageException("Cannot iterate " + this.runtime.model.name() + " in random "
+					+ "order: iterator() reads chunks of a stable order.");
+		}
+		if (this.spec.combinator() != null && !this.projection.isEntities()) {
+			throw new InvalidDataAccessApiUsageException(operation + "() of an ordered or sliced unionAll() of values(), "
+					+ "valuesList() or as() is not supported: its windows would need the primary key, which the rows "
+					+ "do not select, to keep one order. Read them with list(), or iterate the entities.");
+		}
+		List<OrderTerm> total = new ArrayList<>(ordering);
+		String id = this.runtime.model.id().getName();
+		if (ordering.stream().noneMatch((term) -> term.operand().name().equals(id) || "pk".equals(term.operand().name()))) {
+			total.add(new OrderTerm(this.runtime.compiler.field("pk"), false));
+		}
+		Integer limit = this.spec.empty() ? Integer.valueOf(0) : this.spec.limit();
+		return new ChunkedPublisher<>(() -> new OffsetCursor<>(this.runtime, name,
+				(offset, count) -> readRows((em) -> read(em, total, offset, count)), this.spec.offset(), limit,
+				chunkSize));
+	}
+
 	/** The rows of a queryset and the keyset order they are read in, checked when the iteration is made. */
 	private Keyset<T> keyset(String operation, QuerySpec<T> spec, List<OrderTerm> ordering) {
 		KeysetOrder<T> order = KeysetOrder.of(this.runtime.model, ordering, this.runtime.nullOrdering);
 		DeferredLoading loading = spec.loading();
 		QuerySpec<T> loaded = loading.isPartial() ? spec.loading(loading.including(order.fieldNames())) : spec;
 		// A keyset cannot tell apart the copies of a row that joins repeat: each row comes once.
-		if (loaded.spansRelations() && loaded.isSliced()) {
-			throw new InvalidDataAccessApiUsageException(operation + "() of a sliced queryset filtered across "
-					+ "relations is not supported: the slice counts the rows the joins repeat, which an iteration "
-					+ "gives once. Iterate the whole queryset, or read the slice with list().");
-		}
 		CriteriaQueries<T> queries = this.runtime.queries;
 		QuerySpec<T> rows = loaded.spansRelations()
 				? loaded.onlyWhere((root, statement, cb) -> queries.idIn(loaded, root, statement, cb)) : loaded;

@@ -99,13 +99,11 @@ final class KeysetOrder<T> {
 				+ "orderBy(\"pk\").");
 	}
 
-	/** Checks a field across relations that the keyset compares as joined: across to-one relations, comparable. */
+	/**
+	 * Checks a field across to-one relations that the keyset compares as joined: comparable. (An
+	 * order across a collection is read in windows instead, see {@link OffsetCursor}.)
+	 */
 	private static void requireJoinable(ModelInfo<?> model, FieldPath path) {
-		if (path.multiValued()) {
-			throw new InvalidDataAccessApiUsageException("Cannot iterate " + model.name() + " ordered by '" + path.name()
-					+ "': the order repeats each row once per related row, which iterator() cannot read by keyset; "
-					+ "read the rows with list() or slices.");
-		}
 		Class<?> type = path.javaType();
 		if (!Comparable.class.isAssignableFrom(ClassUtils.resolvePrimitiveIfNecessary(type))) {
 			throw new InvalidDataAccessApiUsageException("Cannot iterate " + model.name() + " ordered by '"
