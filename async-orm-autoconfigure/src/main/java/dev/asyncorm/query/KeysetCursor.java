@@ -52,14 +52,9 @@ final class KeysetCursor<T, R> implements ChunkedPublisher.Source<R> {
 
 	private final ChunkReader<T, R> reader;
 
-	private final int chunkSize;
+	private final ChunkBudget budget;
 
 	private volatile @Nullable Object @Nullable [] lastKey;
-
-	/** Rows of the slice not read yet, or {@code null} when the queryset is not limited. */
-	private volatile @Nullable Integer remaining;
-
-	private volatile boolean exhausted;
 
 	KeysetCursor(ModelRuntime<T> runtime, String operation, QuerySpec<T> spec, KeysetOrder<T> order,
 			ChunkReader<T, R> reader, int chunkSize) {
@@ -68,14 +63,12 @@ final class KeysetCursor<T, R> implements ChunkedPublisher.Source<R> {
 		this.spec = spec;
 		this.order = order;
 		this.reader = reader;
-		this.chunkSize = chunkSize;
-		this.remaining = spec.limit();
-		this.exhausted = spec.empty() || Integer.valueOf(0).equals(spec.limit());
+		this.budget = new ChunkBudget(chunkSize, spec.limit(), spec.empty());
 	}
 
 	@Override
 	public boolean exhausted() {
-		return this.exhausted;
+		return this.budget.exhausted();
 	}
 
 	@Override
@@ -85,20 +78,16 @@ final class KeysetCursor<T, R> implements ChunkedPublisher.Source<R> {
 
 	private List<R> read() {
 		@Nullable Object[] after = this.lastKey;
-		Integer remaining = this.remaining;
 		// The slice's offset applies to the first chunk; later ones start after the last row read.
 		QuerySpec<T> rows = (after != null) ? this.spec.where(this.order.after(after)) : this.spec;
 		int offset = (after != null) ? 0 : this.spec.offset();
-		int limit = (remaining != null) ? Math.min(this.chunkSize, remaining) : this.chunkSize;
+		int limit = this.budget.nextLimit();
 		Chunk<R> read = this.reader.read(rows, offset, limit);
 		List<R> chunk = read.rows();
 		if (!chunk.isEmpty()) {
 			this.lastKey = read.lastKey();
 		}
-		if (remaining != null) {
-			this.remaining = remaining - chunk.size();
-		}
-		this.exhausted = chunk.size() < limit || Integer.valueOf(chunk.size()).equals(remaining);
+		this.budget.read(chunk.size(), limit);
 		return chunk;
 	}
 

@@ -42,29 +42,22 @@ final class OffsetCursor<R> implements ChunkedPublisher.Source<R> {
 
 	private final WindowReader<R> reader;
 
-	private final int chunkSize;
+	private final ChunkBudget budget;
 
 	private volatile int offset;
-
-	/** Rows of the slice not read yet, or {@code null} when the queryset is not limited. */
-	private volatile @Nullable Integer remaining;
-
-	private volatile boolean exhausted;
 
 	OffsetCursor(ModelRuntime<?> runtime, String operation, WindowReader<R> reader, int offset,
 			@Nullable Integer limit, int chunkSize) {
 		this.runtime = runtime;
 		this.operation = operation;
 		this.reader = reader;
-		this.chunkSize = chunkSize;
 		this.offset = offset;
-		this.remaining = limit;
-		this.exhausted = Integer.valueOf(0).equals(limit);
+		this.budget = new ChunkBudget(chunkSize, limit, false);
 	}
 
 	@Override
 	public boolean exhausted() {
-		return this.exhausted;
+		return this.budget.exhausted();
 	}
 
 	@Override
@@ -73,14 +66,10 @@ final class OffsetCursor<R> implements ChunkedPublisher.Source<R> {
 	}
 
 	private List<R> read() {
-		Integer remaining = this.remaining;
-		int limit = (remaining != null) ? Math.min(this.chunkSize, remaining) : this.chunkSize;
+		int limit = this.budget.nextLimit();
 		List<R> chunk = this.reader.read(this.offset, limit);
 		this.offset += chunk.size();
-		if (remaining != null) {
-			this.remaining = remaining - chunk.size();
-		}
-		this.exhausted = chunk.size() < limit || Integer.valueOf(chunk.size()).equals(remaining);
+		this.budget.read(chunk.size(), limit);
 		return chunk;
 	}
 
