@@ -359,7 +359,7 @@ final class CriteriaQueries<T> {
 			for (int i = 0; i < chain.size(); i++) {
 				FetchParent<?, ?> from = parent;
 				SingularAttribute<?, ?> attribute = type.getSingularAttribute(chain.get(i));
-				outer = outer || attribute.isOptional();
+				outer = Joins.outerFollowing(outer, attribute);
 				JoinType join = outer ? JoinType.LEFT : JoinType.INNER;
 				parent = fetched.computeIfAbsent(chain.subList(0, i + 1), (key) -> from.fetch(attribute.getName(), join));
 				type = (ManagedType<?>) attribute.getType();

@@ -8,6 +8,7 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.From;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.metamodel.SingularAttribute;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,16 @@ final class Joins {
 		this.cb = cb;
 		this.type = type;
 		this.reuse = reuse;
+	}
+
+	/**
+	 * Whether {@code selectRelated} joins a relation with an outer join, as Django's
+	 * {@code select_related} does: an optional relation, or any relation reached through one, is
+	 * outer; a required relation reached through required ones is inner.
+	 * @param outerSoFar whether the relation's parent was joined with an outer join
+	 */
+	static boolean outerFollowing(boolean outerSoFar, SingularAttribute<?, ?> relation) {
+		return outerSoFar || relation.isOptional();
 	}
 
 	/** Outer joins, which keep the rows that have no related row, as Django's promoted joins do. */

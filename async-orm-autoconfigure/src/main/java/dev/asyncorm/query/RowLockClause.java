@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import dev.asyncorm.InvalidLookupException;
 import dev.asyncorm.SelectForUpdateOptions;
+import jakarta.persistence.metamodel.ManagedType;
+import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -93,16 +95,16 @@ final class RowLockClause<T> {
 	 * is read: refused here rather than by the database, which would also end the connection.
 	 */
 	private void requireInnerJoin(String path) {
-		EntityMappingType entity = this.mapping.getEntityDescriptor(this.model.javaType());
+		ManagedType<?> type = this.model.entityType();
 		for (String hop : path.split(RELATION_SEPARATOR)) {
-			ToOneAttributeMapping toOne = (ToOneAttributeMapping) entity.findAttributeMapping(hop);
-			if (toOne.isNullable()) {
+			SingularAttribute<?, ?> relation = type.getSingularAttribute(hop);
+			if (Joins.outerFollowing(false, relation)) {
 				throw new InvalidDataAccessApiUsageException("selectForUpdate(of(\"" + path + "\")) cannot lock "
-						+ entity.getJavaType().getJavaTypeClass().getSimpleName() + "." + hop + ": the relation is optional, read with an outer join, "
-						+ "and PostgreSQL cannot lock the nullable side of an outer join. Lock \"self\", or read the "
-						+ "related rows locked in a query of their own.");
+						+ type.getJavaType().getSimpleName() + "." + hop + ": the relation is optional, read with an "
+						+ "outer join, and PostgreSQL cannot lock the nullable side of an outer join. Lock \"self\", "
+						+ "or read the related rows locked in a query of their own.");
 			}
-			entity = toOne.getEntityMappingType();
+			type = (ManagedType<?>) relation.getType();
 		}
 	}
 

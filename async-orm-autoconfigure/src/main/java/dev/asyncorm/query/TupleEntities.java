@@ -270,7 +270,7 @@ final class TupleEntities<T> {
 				SingularAttribute<? super T, ?> attribute = this.loaded.get(i);
 				TupleEntities<?>.Shape join = this.joined.get(i);
 				if (join != null) {
-					boolean outerHere = outer || attribute.isOptional();
+					boolean outerHere = Joins.outerFollowing(outer, attribute);
 					join.addJoined(from.join(attribute.getName(), outerHere ? JoinType.LEFT : JoinType.INNER), outerHere,
 							selections);
 				}
