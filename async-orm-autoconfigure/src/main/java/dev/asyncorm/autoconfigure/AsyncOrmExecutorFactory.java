@@ -6,6 +6,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.asyncorm.execution.CancellableTaskDecorator;
 import dev.asyncorm.execution.VirtualThreadOperationExecutor;
 import org.jspecify.annotations.Nullable;
 
@@ -54,7 +55,7 @@ final class AsyncOrmExecutorFactory {
 			.awaitTermination(properties.getShutdown().isAwaitTermination())
 			.awaitTerminationPeriod(properties.getShutdown().getAwaitTerminationPeriod());
 		if (decorator != null) {
-			builder = builder.taskDecorator(decorator);
+			builder = builder.taskDecorator(new CancellableTaskDecorator(decorator));
 		}
 		return builder.build();
 	}

@@ -138,6 +138,33 @@ class AsyncOrmAutoConfigurationTests {
 	}
 
 	@Test
+	void closingADecoratedExecutorWithoutWaitingFailsEveryQueuedOperation() {
+		this.runner.withUserConfiguration(DecoratorConfiguration.class)
+			.withPropertyValues("async-orm.executor.core-size=1", "async-orm.executor.shutdown.await-termination=false")
+			.run((context) -> {
+				OperationDispatcher dispatcher = context.getBean(OperationDispatcher.class);
+				List<CompletableFuture<Boolean>> futures = new ArrayList<>();
+				for (int i = 0; i < 200; i++) {
+					futures.add(dispatcher.submit("Repo", "op", () -> {
+						Thread.sleep(5);
+						return DecoratorConfiguration.DECORATED.get();
+					}));
+				}
+				// Spring's pool remembers which operation a decorated task runs only weakly.
+				System.gc();
+				context.close();
+				await().atMost(Duration.ofSeconds(5)).until(() -> futures.stream().allMatch(CompletableFuture::isDone));
+				long rejected = futures.stream()
+					.filter((future) -> future.handle((ran, ex) -> ex instanceof TaskRejectedException).join())
+					.count();
+				assertThat(rejected).isGreaterThan(150);
+				assertThat(futures).allSatisfy((future) -> assertThat(future.handle((decorated, ex) -> decorated != null
+						|| ex instanceof TaskRejectedException || ex instanceof InterruptedException)
+					.join()).isTrue());
+			});
+	}
+
+	@Test
 	void executorGaugesAreTaggedAsyncOrm() {
 		this.runner.run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
