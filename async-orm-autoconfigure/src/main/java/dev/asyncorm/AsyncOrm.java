@@ -18,7 +18,8 @@ public interface AsyncOrm {
 
 	/**
 	 * Runs the work in one read-write transaction on the executor, Django's
-	 * {@code sync_to_async(transaction.atomic(...))}; an exception rolls it back.
+	 * {@code sync_to_async(transaction.atomic(...))}; an exception rolls it back. The transaction
+	 * runs on {@code default} (or, inside another operation, on that operation's database).
 	 * @param work the work
 	 * @param <R> the result type
 	 * @return a future of the work's result, failing with the work's exception (translated to
@@ -34,6 +35,31 @@ public interface AsyncOrm {
 	 * @return a future of the work's result
 	 */
 	<R> CompletableFuture<R> atomic(TransactionDefinition definition, Callable<R> work);
+
+	/**
+	 * Runs the work in one read-write transaction on one database, Django's
+	 * {@code transaction.atomic(using=alias)}: the operations inside run on that database, and one
+	 * that names another with {@code using} is refused with {@link IllegalStateException}.
+	 * @param alias the database's alias, {@code default} for the application's own data source
+	 * @param work the work
+	 * @param <R> the result type
+	 * @return a future of the work's result
+	 * @throws IllegalArgumentException when the alias is not among the databases
+	 * @since 0.2.0
+	 */
+	<R> CompletableFuture<R> atomic(String alias, Callable<R> work);
+
+	/**
+	 * Runs the work in one transaction of the given definition on one database.
+	 * @param alias the database's alias
+	 * @param definition propagation, isolation, read-only, timeout
+	 * @param work the work
+	 * @param <R> the result type
+	 * @return a future of the work's result
+	 * @throws IllegalArgumentException when the alias is not among the databases
+	 * @since 0.2.0
+	 */
+	<R> CompletableFuture<R> atomic(String alias, TransactionDefinition definition, Callable<R> work);
 
 	/**
 	 * Runs blocking code on the executor without a transaction, Django's {@code sync_to_async}.

@@ -212,6 +212,19 @@ public interface AsyncQueryOperations<T> {
 	AsyncQuerySet<T> timeout(Duration timeout);
 
 	/**
+	 * Runs this queryset's operations on one database, Django's {@code using(alias)}: its reads
+	 * and its writes ({@code update}, {@code delete}, {@code getOrCreate}, {@code bulkCreate} …)
+	 * go there instead of where the routers would send them. Inside {@code AsyncOrm.atomic} on
+	 * another database, its operations are refused.
+	 * @param alias the database's alias: {@code default} for the application's own data source,
+	 * or one configured under {@code async-orm.databases}
+	 * @return a new queryset
+	 * @throws IllegalArgumentException naming the databases when the alias is not one
+	 * @since 0.2.0
+	 */
+	AsyncQuerySet<T> using(String alias);
+
+	/**
 	 * Locks the rows read until the end of the transaction ({@code SELECT ... FOR UPDATE}),
 	 * Django's {@code select_for_update()}. Only inside {@link AsyncOrm#atomic}: reading outside a
 	 * transaction fails. The lock is in the statement that reads the rows, whatever the relations

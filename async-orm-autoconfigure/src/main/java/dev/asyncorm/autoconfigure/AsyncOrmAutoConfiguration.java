@@ -1,11 +1,16 @@
 package dev.asyncorm.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 import javax.sql.DataSource;
 
 import dev.asyncorm.AsyncModelRepository;
 import dev.asyncorm.AsyncOrm;
+import dev.asyncorm.AsyncOrmRouter;
+import dev.asyncorm.execution.Databases;
+import dev.asyncorm.execution.ReplicaRouter;
 import dev.asyncorm.execution.DefaultAsyncOrm;
 import dev.asyncorm.execution.JpaAccess;
 import dev.asyncorm.execution.OperationDispatcher;
@@ -19,6 +24,7 @@ import dev.asyncorm.repository.AsyncRepositoryPostProcessor;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.cfg.AvailableSettings;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -73,11 +79,52 @@ public final class AsyncOrmAutoConfiguration {
 				? info.getJpaDialect() : null);
 	}
 
+	/** Puts a routing data source in place of the application's when {@code async-orm.databases} names more. */
+	@Bean
+	static DatabaseRoutingPostProcessor asyncOrmDatabaseRoutingPostProcessor(Environment environment,
+			BeanFactory beanFactory) {
+		return new DatabaseRoutingPostProcessor(environment, beanFactory);
+	}
+
+	@Bean
+	DatabaseExecutors asyncOrmDatabaseExecutors(@Qualifier(EXECUTOR_BEAN_NAME) Executor executor,
+			ObjectProvider<DataSource> dataSource, AsyncOrmProperties properties,
+			ObjectProvider<TaskDecorator> taskDecorators, Environment environment) throws Exception {
+		return DatabaseExecutors.create(executor, dataSource.getIfUnique(), properties.getExecutor(),
+				taskDecorators.orderedStream().toList(), environment);
+	}
+
+	/**
+	 * The databases: {@code default} and those of {@code async-orm.databases}, each on its
+	 * executor, routed by the application's routers in order, then by the {@link ReplicaRouter}
+	 * when {@code async-orm.routing.replicas} names replicas.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	OperationDispatcher asyncOrmOperationDispatcher(@Qualifier(EXECUTOR_BEAN_NAME) Executor executor,
-			ObjectProvider<OperationMetrics> metrics, PersistenceExceptions exceptions) {
-		return new OperationDispatcher(executor, metrics.getIfAvailable(() -> OperationMetrics.NONE), exceptions);
+	Databases asyncOrmDatabases(DatabaseExecutors executors, ObjectProvider<AsyncOrmRouter> routers,
+			AsyncOrmProperties properties, EntityManagerFactory entityManagerFactory) {
+		List<AsyncOrmRouter> chain = new ArrayList<>(routers.orderedStream().toList());
+		List<String> replicas = properties.getRouting().getReplicas();
+		if (!replicas.isEmpty()) {
+			chain.add(new ReplicaRouter(replicas));
+		}
+		Databases databases = new Databases(executors.byAlias(), chain);
+		replicas.forEach((replica) -> {
+			try {
+				databases.known(replica);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException("async-orm.routing.replicas: " + ex.getMessage(), ex);
+			}
+		});
+		return databases.rememberingInstancesOf(entityManagerFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OperationDispatcher asyncOrmOperationDispatcher(Databases databases, ObjectProvider<OperationMetrics> metrics,
+			PersistenceExceptions exceptions) {
+		return new OperationDispatcher(databases, metrics.getIfAvailable(() -> OperationMetrics.NONE), exceptions);
 	}
 
 	@Bean

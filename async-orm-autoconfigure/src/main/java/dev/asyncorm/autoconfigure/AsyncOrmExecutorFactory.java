@@ -37,12 +37,18 @@ final class AsyncOrmExecutorFactory {
 
 	static AsyncTaskExecutor create(AsyncOrmProperties.Executor properties, @Nullable DataSource dataSource,
 			List<TaskDecorator> decorators, Environment environment) {
+		return create(properties, dataSource, decorators, environment, properties.getThreadNamePrefix());
+	}
+
+	/** Builds an executor for the data source, its threads named with the prefix. */
+	static AsyncTaskExecutor create(AsyncOrmProperties.Executor properties, @Nullable DataSource dataSource,
+			List<TaskDecorator> decorators, Environment environment, String threadNamePrefix) {
 		int coreSize = (properties.getCoreSize() != null) ? properties.getCoreSize() : poolSize(dataSource);
 		@Nullable TaskDecorator decorator = decorators.isEmpty() ? null
 				: (decorators.size() == 1) ? decorators.get(0) : new CompositeTaskDecorator(decorators);
 		if (virtualThreads(properties, environment)) {
 			AsyncOrmProperties.Shutdown shutdown = properties.getShutdown();
-			return new VirtualThreadOperationExecutor(properties.getThreadNamePrefix(), coreSize,
+			return new VirtualThreadOperationExecutor(threadNamePrefix, coreSize,
 					properties.getQueueCapacity(), decorator,
 					shutdown.isAwaitTermination() ? shutdown.getAwaitTerminationPeriod() : null);
 		}
@@ -51,7 +57,7 @@ final class AsyncOrmExecutorFactory {
 			.maxPoolSize(maxSize)
 			.queueCapacity(properties.getQueueCapacity())
 			.keepAlive(properties.getKeepAlive())
-			.threadNamePrefix(properties.getThreadNamePrefix())
+			.threadNamePrefix(threadNamePrefix)
 			.awaitTermination(properties.getShutdown().isAwaitTermination())
 			.awaitTerminationPeriod(properties.getShutdown().getAwaitTerminationPeriod());
 		if (decorator != null) {

@@ -1,6 +1,10 @@
 package dev.asyncorm.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +32,14 @@ public class AsyncOrmProperties {
 	private final Iterator iterator = new Iterator();
 
 	private final Bulk bulk = new Bulk();
+
+	/**
+	 * Databases besides the application's own data source (alias "default"), by alias: each
+	 * with its own connection pool and share of the executor.
+	 */
+	private final Map<String, Database> databases = new LinkedHashMap<>();
+
+	private final Routing routing = new Routing();
 
 	/**
 	 * Returns whether async-orm is enabled.
@@ -75,6 +87,165 @@ public class AsyncOrmProperties {
 	 */
 	public Bulk getBulk() {
 		return this.bulk;
+	}
+
+	/**
+	 * Returns the databases besides {@code default}, by alias.
+	 * @return the databases
+	 */
+	public Map<String, Database> getDatabases() {
+		return this.databases;
+	}
+
+	/**
+	 * Returns the routing settings.
+	 * @return the routing settings
+	 */
+	public Routing getRouting() {
+		return this.routing;
+	}
+
+	/**
+	 * One more database, under {@code async-orm.databases.<alias>}: a connection pool made from a
+	 * URL ({@code hikari.*} tunes it as {@code spring.datasource.hikari.*} tunes Spring Boot's),
+	 * or a {@code DataSource} bean of the application.
+	 */
+	public static final class Database {
+
+		/**
+		 * JDBC URL of the database.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * Login username of the database.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Login password of the database.
+		 */
+		private @Nullable String password;
+
+		/**
+		 * Fully qualified name of the JDBC driver. Auto-detected from the URL by default.
+		 */
+		private @Nullable String driverClassName;
+
+		/**
+		 * Name of a DataSource bean to use instead of a pool made from the URL.
+		 */
+		private @Nullable String dataSourceBean;
+
+		/**
+		 * Returns the JDBC URL.
+		 * @return the URL
+		 */
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		/**
+		 * Sets the JDBC URL.
+		 * @param url the URL
+		 */
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		/**
+		 * Returns the username.
+		 * @return the username
+		 */
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		/**
+		 * Sets the username.
+		 * @param username the username
+		 */
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		/**
+		 * Returns the password.
+		 * @return the password
+		 */
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		/**
+		 * Sets the password.
+		 * @param password the password
+		 */
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		/**
+		 * Returns the JDBC driver's class name.
+		 * @return the class name
+		 */
+		public @Nullable String getDriverClassName() {
+			return this.driverClassName;
+		}
+
+		/**
+		 * Sets the JDBC driver's class name.
+		 * @param driverClassName the class name
+		 */
+		public void setDriverClassName(@Nullable String driverClassName) {
+			this.driverClassName = driverClassName;
+		}
+
+		/**
+		 * Returns the name of the DataSource bean to use.
+		 * @return the bean name
+		 */
+		public @Nullable String getDataSourceBean() {
+			return this.dataSourceBean;
+		}
+
+		/**
+		 * Sets the name of the DataSource bean to use.
+		 * @param dataSourceBean the bean name
+		 */
+		public void setDataSourceBean(@Nullable String dataSourceBean) {
+			this.dataSourceBean = dataSourceBean;
+		}
+
+	}
+
+	/**
+	 * Where operations that name no database go.
+	 */
+	public static final class Routing {
+
+		/**
+		 * Aliases of read replicas. When set, reads outside a transaction go to them in turn
+		 * and writes to "default" (the built-in ReplicaRouter).
+		 */
+		private List<String> replicas = new ArrayList<>();
+
+		/**
+		 * Returns the aliases of the read replicas.
+		 * @return the aliases
+		 */
+		public List<String> getReplicas() {
+			return this.replicas;
+		}
+
+		/**
+		 * Sets the aliases of the read replicas.
+		 * @param replicas the aliases
+		 */
+		public void setReplicas(List<String> replicas) {
+			this.replicas = replicas;
+		}
+
 	}
 
 	/**

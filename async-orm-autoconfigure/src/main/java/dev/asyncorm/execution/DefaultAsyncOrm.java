@@ -37,8 +37,23 @@ public final class DefaultAsyncOrm implements AsyncOrm {
 
 	@Override
 	public <R> CompletableFuture<R> atomic(TransactionDefinition definition, Callable<R> work) {
+		return atomic(Route.DEFAULT, definition, work);
+	}
+
+	@Override
+	public <R> CompletableFuture<R> atomic(String alias, Callable<R> work) {
+		return atomic(alias, TransactionDefinition.withDefaults(), work);
+	}
+
+	@Override
+	public <R> CompletableFuture<R> atomic(String alias, TransactionDefinition definition, Callable<R> work) {
+		String database = this.dispatcher.databases().known(alias);
+		return atomic(new Route(null, true, database, null), definition, work);
+	}
+
+	private <R> CompletableFuture<R> atomic(Route route, TransactionDefinition definition, Callable<R> work) {
 		TransactionTemplate template = this.jpa.transaction(definition);
-		return this.dispatcher.submit(METRICS_NAME, "atomic", () -> {
+		return this.dispatcher.submit(route, METRICS_NAME, "atomic", () -> {
 			try {
 				return template.execute(status -> call(work));
 			}

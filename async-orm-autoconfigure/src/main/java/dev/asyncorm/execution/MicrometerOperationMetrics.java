@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * {@link OperationMetrics} on Micrometer: each operation is an {@link Observation} named
  * {@code async.orm.operations} ({@link OperationObservationConvention}), a child of what the
  * requesting thread observes; with Micrometer's meter handler (Spring Boot registers it) it is the
- * {@code async.orm.operations} timer, tagged {@code repository}, {@code operation}, {@code outcome}
+ * {@code async.orm.operations} timer, tagged {@code repository}, {@code operation}, {@code database}, {@code outcome}
  * (and {@code error}), and with a tracer a span. The queue wait is the
  * {@code async.orm.queue.wait} timer.
  */
@@ -48,9 +48,9 @@ public final class MicrometerOperationMetrics implements OperationMetrics {
 	}
 
 	@Override
-	public Recording prepare(String repository, String operation) {
+	public Recording prepare(String repository, String operation, String database) {
 		Observation observation = Observation.createNotStarted(null, DEFAULT_CONVENTION,
-				() -> new OperationContext(repository, operation), this.observations);
+				() -> new OperationContext(repository, operation, database), this.observations);
 		return observation.isNoop() ? Recording.NONE : new ObservedOperation(observation);
 	}
 

@@ -3,7 +3,8 @@ package dev.asyncorm.execution;
 import io.micrometer.observation.Observation;
 
 /**
- * What an observation of an operation knows: the repository, the operation, and how it ended.
+ * What an observation of an operation knows: the repository, the operation, the database it runs
+ * on, and how it ended.
  */
 public final class OperationContext extends Observation.Context {
 
@@ -11,16 +12,20 @@ public final class OperationContext extends Observation.Context {
 
 	private final String operation;
 
+	private final String database;
+
 	private Outcome outcome = Outcome.SUCCESS;
 
 	/**
 	 * Creates the context of one operation.
 	 * @param repository the repository's simple name
 	 * @param operation the operation, for example {@code get}
+	 * @param database the alias of the database it runs on
 	 */
-	public OperationContext(String repository, String operation) {
+	public OperationContext(String repository, String operation, String database) {
 		this.repository = repository;
 		this.operation = operation;
+		this.database = database;
 	}
 
 	/**
@@ -37,6 +42,14 @@ public final class OperationContext extends Observation.Context {
 	 */
 	public String getOperation() {
 		return this.operation;
+	}
+
+	/**
+	 * The database the operation runs on.
+	 * @return its alias, {@code default} for the application's own data source
+	 */
+	public String getDatabase() {
+		return this.database;
 	}
 
 	/**

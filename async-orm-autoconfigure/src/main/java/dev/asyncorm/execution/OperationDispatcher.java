@@ -1,5 +1,6 @@
 package dev.asyncorm.execution;
 
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -28,7 +29,7 @@ public final class OperationDispatcher {
 	/** The operation whose body runs on this thread; cleared before its future completes. */
 	private static final ThreadLocal<OperationFuture<?>> CURRENT = new ThreadLocal<>();
 
-	private final Executor executor;
+	private final Databases databases;
 
 	private final OperationMetrics metrics;
 
@@ -37,15 +38,33 @@ public final class OperationDispatcher {
 	private final CallerTransactionWarning callerTransactionWarning = new CallerTransactionWarning();
 
 	/**
-	 * Creates a dispatcher.
+	 * Creates a dispatcher of one database.
 	 * @param executor the executor to run operations on
 	 * @param metrics where to record them
 	 * @param exceptions how to translate persistence exceptions
 	 */
 	public OperationDispatcher(Executor executor, OperationMetrics metrics, PersistenceExceptions exceptions) {
-		this.executor = executor;
+		this(Databases.single(executor), metrics, exceptions);
+	}
+
+	/**
+	 * Creates a dispatcher.
+	 * @param databases the databases, each with its executor
+	 * @param metrics where to record operations
+	 * @param exceptions how to translate persistence exceptions
+	 */
+	public OperationDispatcher(Databases databases, OperationMetrics metrics, PersistenceExceptions exceptions) {
+		this.databases = databases;
 		this.metrics = metrics;
 		this.exceptions = exceptions;
+	}
+
+	/**
+	 * The databases operations run on.
+	 * @return the databases
+	 */
+	public Databases databases() {
+		return this.databases;
 	}
 
 	/**
@@ -63,30 +82,68 @@ public final class OperationDispatcher {
 	}
 
 	/**
-	 * Runs the work on the executor, or inline when called from an operation's body. On the
-	 * executor, the work sees the requesting thread's context (see {@link CallerContext}). The
-	 * future can be cancelled, or timed out with {@code orTimeout}, until the operation's
-	 * transaction begins to commit (see {@link OperationFuture}).
+	 * Runs work of no model on {@code default}'s executor (or inline, in the enclosing operation's
+	 * database, when called from an operation's body).
+	 * @param repository the repository's simple name, for the metrics
+	 * @param operation the operation's name, for the metrics
+	 * @param work the blocking work
+	 * @param <R> the result type
+	 * @return a future completed with the work's result, or exceptionally with its translated exception
+	 * @see #submit(Route, String, String, Callable)
+	 */
+	public <R> CompletableFuture<R> submit(String repository, String operation, Callable<R> work) {
+		return submit(Route.DEFAULT, repository, operation, work);
+	}
+
+	/**
+	 * Runs the work on the executor of the database its route leads to, or inline when called
+	 * from an operation's body. On the executor, the work sees the requesting thread's context
+	 * (see {@link CallerContext}) and its statements go to that database (see
+	 * {@link DatabaseAlias}). The future can be cancelled, or timed out with {@code orTimeout},
+	 * until the operation's transaction begins to commit (see {@link OperationFuture}).
+	 * @param route where it goes
 	 * @param repository the repository's simple name, for the metrics
 	 * @param operation the operation's name, for the metrics
 	 * @param work the blocking work
 	 * @param <R> the result type
 	 * @return a future completed with the work's result, or exceptionally with its translated exception
 	 */
-	public <R> CompletableFuture<R> submit(String repository, String operation, Callable<R> work) {
+	public <R> CompletableFuture<R> submit(Route route, String repository, String operation, Callable<R> work) {
 		OperationFuture<R> future = new OperationFuture<>();
-		OperationMetrics.Recording recording = this.metrics.prepare(repository, operation);
 		if (inOperation()) {
-			run(future, recording, work);
+			String bound = Objects.requireNonNullElse(DatabaseAlias.current(), DatabaseAlias.DEFAULT);
+			String alias;
+			try {
+				alias = this.databases.routeNested(route, bound);
+			}
+			catch (RuntimeException ex) {
+				this.metrics.prepare(repository, operation, bound).stop(Outcome.ERROR, ex);
+				future.fail(ex);
+				return future;
+			}
+			OperationMetrics.Recording recording = this.metrics.prepare(repository, operation, alias);
+			run(alias, future, recording, work);
 			return future;
 		}
+		String alias;
+		Executor executor;
+		try {
+			alias = this.databases.route(route);
+			executor = this.databases.executor(alias);
+		}
+		catch (RuntimeException ex) {
+			this.metrics.prepare(repository, operation, DatabaseAlias.DEFAULT).stop(Outcome.ERROR, ex);
+			future.fail(ex);
+			return future;
+		}
+		OperationMetrics.Recording recording = this.metrics.prepare(repository, operation, alias);
 		this.callerTransactionWarning.check(repository, operation);
 		CallerContext context = CallerContext.capture();
 		long submitted = System.nanoTime();
 		try {
-			this.executor.execute(new QueuedOperation(() -> {
+			executor.execute(new QueuedOperation(() -> {
 				this.metrics.queueWait(System.nanoTime() - submitted);
-				context.run(() -> run(future, recording, work));
+				context.run(() -> run(alias, future, recording, work));
 			}, () -> {
 				TaskRejectedException dropped = new TaskRejectedException(
 						"asyncOrmExecutor shut down before " + repository + "." + operation + " started");
@@ -104,7 +161,8 @@ public final class OperationDispatcher {
 		return future;
 	}
 
-	private <R> void run(OperationFuture<R> future, OperationMetrics.Recording recording, Callable<R> work) {
+	private <R> void run(String alias, OperationFuture<R> future, OperationMetrics.Recording recording,
+			Callable<R> work) {
 		if (!future.start()) {
 			recording.stop(future.stoppedAs(), null);
 			return;
@@ -112,7 +170,7 @@ public final class OperationDispatcher {
 		R result = null;
 		Throwable failure = null;
 		try (OperationMetrics.Scope scope = recording.start()) {
-			result = body(work, future);
+			result = body(work, future, alias);
 		}
 		catch (Throwable ex) {
 			failure = this.exceptions.translate(ex);
@@ -184,14 +242,19 @@ public final class OperationDispatcher {
 
 	}
 
-	/** Runs the work as an operation's body, which ends before the future completes: callbacks then queue. */
-	private static <R> R body(Callable<R> work, OperationFuture<R> future) throws Exception {
+	/**
+	 * Runs the work as an operation's body, its statements going to the alias's database; the body
+	 * ends before the future completes: callbacks then queue, and take no alias with them.
+	 */
+	private static <R> R body(Callable<R> work, OperationFuture<R> future, String alias) throws Exception {
 		OperationFuture<?> outer = CURRENT.get();
+		String outerAlias = DatabaseAlias.bind(alias);
 		CURRENT.set(future);
 		try {
 			return work.call();
 		}
 		finally {
+			DatabaseAlias.restore(outerAlias);
 			if (outer != null) {
 				CURRENT.set(outer);
 			}

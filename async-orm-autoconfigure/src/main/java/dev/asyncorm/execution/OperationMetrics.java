@@ -17,7 +17,7 @@ public interface OperationMetrics {
 		}
 
 		@Override
-		public Recording prepare(String repository, String operation) {
+		public Recording prepare(String repository, String operation, String database) {
 			return Recording.NONE;
 		}
 
@@ -34,9 +34,10 @@ public interface OperationMetrics {
 	 * there (a web request, a caller's span) is its parent.
 	 * @param repository the repository's simple name
 	 * @param operation the operation, for example {@code get}
+	 * @param database the alias of the database it runs on
 	 * @return the record, not started
 	 */
-	Recording prepare(String repository, String operation);
+	Recording prepare(String repository, String operation, String database);
 
 	/** The record of one operation: started when it runs, stopped when it ends. */
 	interface Recording {

@@ -6,7 +6,7 @@ import io.micrometer.observation.ObservationConvention;
 
 /**
  * Names the observation of an operation {@code async.orm.operations}, the name of the timer it
- * gives, with the low-cardinality keys {@code repository}, {@code operation} and {@code outcome};
+ * gives, with the low-cardinality keys {@code repository}, {@code operation}, {@code database} and {@code outcome};
  * its span is named after the repository and the operation, {@code PizzaRepository.filter}.
  */
 public class OperationObservationConvention implements ObservationConvention<OperationContext> {
@@ -26,8 +26,8 @@ public class OperationObservationConvention implements ObservationConvention<Ope
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(OperationContext context) {
-		return KeyValues.of("repository", context.getRepository(), "operation", context.getOperation(), "outcome",
-				context.getOutcome().tagValue());
+		return KeyValues.of("repository", context.getRepository(), "operation", context.getOperation(), "database",
+				context.getDatabase(), "outcome", context.getOutcome().tagValue());
 	}
 
 	@Override

@@ -40,7 +40,7 @@ final class CreateOperation<T> {
 	}
 
 	CompletableFuture<CreateResult<T>> getOrCreate(String operation) {
-		return this.runtime.submit(operation, () -> {
+		return this.runtime.submit(this.runtime.write(this.lookup.database()), operation, () -> {
 			try {
 				return this.runtime.jpa.write((em) -> {
 					T found = find(em, false);
@@ -56,7 +56,7 @@ final class CreateOperation<T> {
 
 	CompletableFuture<CreateResult<T>> updateOrCreate(String operation,
 			Map<SingularAttribute<? super T, ?>, @Nullable Object> updates) {
-		return this.runtime.submit(operation, () -> {
+		return this.runtime.submit(this.runtime.write(this.lookup.database()), operation, () -> {
 			try {
 				return this.runtime.jpa.write((em) -> {
 					T found = find(em, false);

@@ -26,6 +26,7 @@ import dev.asyncorm.F;
 import dev.asyncorm.ObjectDoesNotExistException;
 import dev.asyncorm.Q;
 import dev.asyncorm.SelectForUpdateOptions;
+import dev.asyncorm.execution.Route;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.jspecify.annotations.Nullable;
@@ -72,9 +73,19 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		return new DefaultAsyncQuerySet<>(this.runtime, this.spec, this.scope, projection);
 	}
 
-	/** Runs an operation, named after the scope when there is one ({@code toppings.count}). */
+	/**
+	 * Runs a read, named after the scope when there is one ({@code toppings.count}), on the
+	 * database named with {@code using} or as routed; a read that locks its rows is a write.
+	 */
 	private <V> CompletableFuture<V> submit(String operation, Callable<V> work) {
-		return this.runtime.submit(operationName(operation), work);
+		Route route = (this.spec.lock() != null) ? this.runtime.write(this.spec.database())
+				: this.runtime.read(this.spec.database());
+		return this.runtime.submit(route, operationName(operation), work);
+	}
+
+	/** Runs a write, named after the scope when there is one, on the database named with {@code using} or as routed. */
+	private <V> CompletableFuture<V> submitWrite(String operation, Callable<V> work) {
+		return this.runtime.submit(this.runtime.write(this.spec.database()), operationName(operation), work);
 	}
 
 	/**
@@ -272,6 +283,11 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 			throw new InvalidDataAccessApiUsageException("A query timeout must be positive, got " + timeout + ".");
 		}
 		return with(this.spec.timeout(timeout));
+	}
+
+	@Override
+	public AsyncQuerySet<R> using(String alias) {
+		return with(this.spec.database(this.runtime.database(alias)));
 	}
 
 	@Override
@@ -770,7 +786,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		if (this.spec.empty() || prepared.isEmpty()) {
 			return CompletableFuture.completedFuture(0L);
 		}
-		return submit("update",
+		return submitWrite("update",
 				() -> (long) this.runtime.jpa.write((em) -> this.runtime.queries.update(em, this.spec, prepared)));
 	}
 
@@ -834,7 +850,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		if (this.spec.empty()) {
 			return CompletableFuture.completedFuture(new DeleteResult(0, Map.of()));
 		}
-		return submit("delete", () -> this.runtime.jpa.write((em) -> DeletionCounter.count(() -> {
+		return submitWrite("delete", () -> this.runtime.jpa.write((em) -> DeletionCounter.count(() -> {
 			if (this.runtime.deletesAlone()) {
 				DeletionCounter.add(this.runtime.model.name(), this.runtime.queries.delete(em, this.spec));
 				return;
@@ -1014,7 +1030,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 			total.add(new OrderTerm(this.runtime.compiler.field("pk"), false));
 		}
 		Integer limit = this.spec.empty() ? Integer.valueOf(0) : this.spec.limit();
-		return new ChunkedPublisher<>(() -> new OffsetCursor<>(this.runtime, name,
+		return new ChunkedPublisher<>(() -> new OffsetCursor<>(this.runtime, this.runtime.read(this.spec.database()), name,
 				(offset, count) -> readRows((em) -> read(em, total, offset, count)), this.spec.offset(), limit,
 				chunkSize));
 	}
@@ -1088,7 +1104,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		requireEntities("bulkCreate");
 		BulkInsert<T> insert = new BulkInsert<>(this.runtime, entities(objects), options, this.scope);
 		return objects.isEmpty() ? CompletableFuture.completedFuture(objects)
-				: rowsOf(submit("bulkCreate", insert::execute));
+				: rowsOf(submitWrite("bulkCreate", insert::execute));
 	}
 
 	@Override
@@ -1109,7 +1125,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 		if (objects.isEmpty() || this.spec.empty()) {
 			return CompletableFuture.completedFuture(0L);
 		}
-		return submit("bulkUpdate", update::execute);
+		return submitWrite("bulkUpdate", update::execute);
 	}
 
 	/** The rows given to a bulk write are entities once {@link #requireEntities} has passed. */

@@ -103,6 +103,11 @@ public abstract class DelegatingQueryOperations<T> implements AsyncQueryOperatio
 	}
 
 	@Override
+	public AsyncQuerySet<T> using(String alias) {
+		return all().using(alias);
+	}
+
+	@Override
 	public AsyncQuerySet<T> selectForUpdate() {
 		return all().selectForUpdate();
 	}

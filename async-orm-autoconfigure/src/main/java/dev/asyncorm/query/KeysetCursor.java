@@ -73,7 +73,7 @@ final class KeysetCursor<T, R> implements ChunkedPublisher.Source<R> {
 
 	@Override
 	public CompletableFuture<List<R>> next() {
-		return this.runtime.submit(this.operation, this::read);
+		return this.runtime.submit(this.runtime.read(this.spec.database()), this.operation, this::read);
 	}
 
 	private List<R> read() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.asyncorm.execution.InstanceKey;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -11,6 +11,7 @@ import dev.asyncorm.AsyncQuerySet;
 import dev.asyncorm.DeleteResult;
 import dev.asyncorm.ObjectDoesNotExistException;
 import dev.asyncorm.Q;
+import dev.asyncorm.execution.Route;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.jspecify.annotations.Nullable;
@@ -30,9 +31,32 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 
 	private final AsyncQuerySet<T> all;
 
+	/** The database every operation goes to, Django's {@code db_manager(alias)}; {@code null}: as routed. */
+	private final @Nullable String database;
+
 	ModelManager(ModelRuntime<T> runtime) {
+		this(runtime, null);
+	}
+
+	private ModelManager(ModelRuntime<T> runtime, @Nullable String database) {
 		this.runtime = runtime;
-		this.all = DefaultAsyncQuerySet.of(runtime, QuerySpec.all(), null);
+		this.database = database;
+		this.all = DefaultAsyncQuerySet.of(runtime, (database != null) ? QuerySpec.<T>all().database(database)
+				: QuerySpec.all(), null);
+	}
+
+	/**
+	 * The same manager with every operation on one database, Django's {@code db_manager(alias)}.
+	 * @param alias the database's alias
+	 * @return the manager
+	 * @throws IllegalArgumentException naming the databases when the alias is not one
+	 */
+	public ModelManager<T> on(String alias) {
+		return new ModelManager<>(this.runtime, this.runtime.database(alias));
+	}
+
+	private Route write() {
+		return this.runtime.write(this.database);
 	}
 
 	/**
@@ -41,7 +65,8 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 	 * @return a future of the result
 	 */
 	public CompletableFuture<T> create(T entity) {
-		return this.runtime.submit("create", () -> this.runtime.jpa.write((em) -> this.runtime.insert(em, entity, null)));
+		return this.runtime.submit(write().about(entity), "create",
+				() -> this.runtime.jpa.write((em) -> this.runtime.insert(em, entity, null)));
 	}
 
 	/**
@@ -51,7 +76,7 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 	 */
 	public CompletableFuture<T> create(Map<String, ?> fields) {
 		Map<SingularAttribute<? super T, ?>, @Nullable Object> resolved = this.runtime.fields(fields);
-		return this.runtime.submit("create", () -> this.runtime.jpa.write((em) -> {
+		return this.runtime.submit(write(), "create", () -> this.runtime.jpa.write((em) -> {
 			T entity = this.runtime.model.instantiate();
 			this.runtime.populate(em, entity, resolved);
 			return this.runtime.insert(em, entity, null);
@@ -68,7 +93,7 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 		if (deferredSave != null) {
 			return save(entity, deferredSave.toArray(String[]::new));
 		}
-		return this.runtime.submit("save", () -> this.runtime.jpa.write((em) -> {
+		return this.runtime.submit(write().about(entity), "save", () -> this.runtime.jpa.write((em) -> {
 			if (this.runtime.entityInformation.isNew(entity)) {
 				em.persist(entity);
 				return entity;
@@ -102,7 +127,7 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 			return CompletableFuture.completedFuture(entity);
 		}
 		QuerySpec<T> row = byId(id);
-		return this.runtime.submit("save", () -> {
+		return this.runtime.submit(write().about(entity), "save", () -> {
 			int updated = this.runtime.jpa.write((em) -> this.runtime.queries.update(em, row, values));
 			if (updated == 0) {
 				throw new ObjectDoesNotExistException("Save with update fields " + Arrays.toString(updateFields)
@@ -119,7 +144,7 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 	 */
 	public CompletableFuture<DeleteResult> delete(T entity) {
 		Object id = this.runtime.requireId(entity, "deleted");
-		return this.runtime.submit("delete", () -> this.runtime.jpa
+		return this.runtime.submit(write().about(entity), "delete", () -> this.runtime.jpa
 			.write((em) -> DeletionCounter.count(() -> this.runtime.deleteByIds(em, QuerySpec.all(), List.of(id)))));
 	}
 
@@ -130,7 +155,7 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 	 */
 	public CompletableFuture<T> refresh(T entity) {
 		Object id = this.runtime.requireId(entity, "refreshed");
-		return this.runtime.submit("refresh", () -> {
+		return this.runtime.submit(this.runtime.read(this.database).about(entity), "refresh", () -> {
 			T fresh = this.runtime.find(id);
 			for (Attribute<? super T, ?> attribute : this.runtime.model.attributes()) {
 				EntityAttributes.set(entity, attribute, EntityAttributes.get(fresh, attribute));

@@ -14,6 +14,7 @@ import dev.asyncorm.Q;
 import dev.asyncorm.execution.JpaAccess;
 import dev.asyncorm.execution.OperationDispatcher;
 import dev.asyncorm.execution.PersistenceExceptions;
+import dev.asyncorm.execution.Route;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Nulls;
 import jakarta.persistence.metamodel.Attribute;
@@ -204,8 +205,26 @@ final class ModelRuntime<T> {
 		}
 	}
 
-	<R> CompletableFuture<R> submit(String operation, Callable<R> work) {
-		return this.dispatcher.submit(this.repositoryName, operation, work);
+	<R> CompletableFuture<R> submit(Route route, String operation, Callable<R> work) {
+		return this.dispatcher.submit(route, this.repositoryName, operation, work);
+	}
+
+	/** A read of the model, on the database named with {@code using} ({@code null}: as routed). */
+	Route read(@Nullable String database) {
+		return Route.read(this.model.javaType(), database);
+	}
+
+	/** A write of the model, on the database named with {@code using} ({@code null}: as routed). */
+	Route write(@Nullable String database) {
+		return Route.write(this.model.javaType(), database);
+	}
+
+	/**
+	 * Checks a database named with {@code using}.
+	 * @throws IllegalArgumentException naming the databases when it is not one
+	 */
+	String database(String alias) {
+		return this.dispatcher.databases().known(alias);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.asyncorm.query;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import dev.asyncorm.execution.Route;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +39,9 @@ final class OffsetCursor<R> implements ChunkedPublisher.Source<R> {
 
 	private final ModelRuntime<?> runtime;
 
+	/** Where each window is read. */
+	private final Route route;
+
 	private final String operation;
 
 	private final WindowReader<R> reader;
@@ -46,9 +50,10 @@ final class OffsetCursor<R> implements ChunkedPublisher.Source<R> {
 
 	private volatile int offset;
 
-	OffsetCursor(ModelRuntime<?> runtime, String operation, WindowReader<R> reader, int offset,
+	OffsetCursor(ModelRuntime<?> runtime, Route route, String operation, WindowReader<R> reader, int offset,
 			@Nullable Integer limit, int chunkSize) {
 		this.runtime = runtime;
+		this.route = route;
 		this.operation = operation;
 		this.reader = reader;
 		this.offset = offset;
@@ -62,7 +67,7 @@ final class OffsetCursor<R> implements ChunkedPublisher.Source<R> {
 
 	@Override
 	public CompletableFuture<List<R>> next() {
-		return this.runtime.submit(this.operation, this::read);
+		return this.runtime.submit(this.route, this.operation, this::read);
 	}
 
 	private List<R> read() {

@@ -42,6 +42,9 @@ final class QuerySpec<T> {
 
 	private @Nullable Duration timeout;
 
+	/** The database named with {@code using}, or {@code null} to ask the routers. */
+	private @Nullable String database;
+
 	private @Nullable SelectForUpdateOptions lock;
 
 	private List<List<String>> selectRelated = List.of();
@@ -74,6 +77,7 @@ final class QuerySpec<T> {
 		copy.annotations = this.annotations;
 		copy.combinator = this.combinator;
 		copy.timeout = this.timeout;
+		copy.database = this.database;
 		copy.lock = this.lock;
 		copy.selectRelated = this.selectRelated;
 		copy.prefetchRelated = this.prefetchRelated;
@@ -137,6 +141,7 @@ final class QuerySpec<T> {
 		QuerySpec<T> spec = new QuerySpec<T>().where(rows);
 		spec.combinator = combinator;
 		spec.timeout = this.timeout;
+		spec.database = this.database;
 		spec.loading = this.loading;
 		spec.selectRelated = this.selectRelated;
 		spec.prefetchRelated = this.prefetchRelated;
@@ -232,6 +237,17 @@ final class QuerySpec<T> {
 	QuerySpec<T> timeout(Duration timeout) {
 		QuerySpec<T> copy = copy();
 		copy.timeout = timeout;
+		return copy;
+	}
+
+	/** The database named with {@code using}, or {@code null} to ask the routers. */
+	@Nullable String database() {
+		return this.database;
+	}
+
+	QuerySpec<T> database(String database) {
+		QuerySpec<T> copy = copy();
+		copy.database = database;
 		return copy;
 	}
 

@@ -11,6 +11,7 @@ import dev.asyncorm.AsyncRelatedManager;
 import dev.asyncorm.ObjectDoesNotExistException;
 import dev.asyncorm.execution.JpaAccess;
 import dev.asyncorm.execution.OperationDispatcher;
+import dev.asyncorm.execution.Route;
 import dev.asyncorm.query.EntityAttributes;
 import dev.asyncorm.query.ModelManagers;
 import dev.asyncorm.query.QueryScope;
@@ -112,7 +113,8 @@ public final class RelatedManagers {
 		SingularAttribute<?, ?> attribute = this.resolver.toOne(ownerType, name);
 		EntityType<?> ownerEntity = this.jpa.entityManagerFactory().getMetamodel().entity(ownerType);
 		String idName = ownerEntity.getId(ownerEntity.getIdType().getJavaType()).getName();
-		return this.dispatcher.submit(repositoryInterface.getSimpleName(), name + ".get", () -> this.jpa.read((em) -> {
+		Route route = Route.read(ownerType, null).about(owner);
+		return this.dispatcher.submit(route, repositoryInterface.getSimpleName(), name + ".get", () -> this.jpa.read((em) -> {
 			CriteriaBuilder cb = em.getCriteriaBuilder();
 			CriteriaQuery<Object> query = cb.createQuery(Object.class);
 			Root root = query.from(ownerType);

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import dev.asyncorm.execution.JpaAccess;
 import dev.asyncorm.execution.OperationDispatcher;
+import dev.asyncorm.execution.Route;
 import dev.asyncorm.query.ValueConverter;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceUnitUtil;
@@ -56,9 +57,13 @@ final class RelationContext {
 		this.targetIdType = ClassUtils.resolvePrimitiveIfNecessary(targetIdType);
 	}
 
-	/** Runs a change of the relation in one transaction, measured as {@code <relation>.<operation>}. */
+	/**
+	 * Runs a change of the relation in one transaction, measured as {@code <relation>.<operation>},
+	 * on the database the write routers choose for the owner, else the owner's own.
+	 */
 	CompletableFuture<Void> write(String operation, Consumer<EntityManager> work) {
-		return this.dispatcher.submit(this.repositoryName, this.relation.name() + "." + operation,
+		Route route = new Route(this.relation.ownerType(), true, null, this.owner);
+		return this.dispatcher.submit(route, this.repositoryName, this.relation.name() + "." + operation,
 				() -> this.jpa.write((em) -> {
 					work.accept(em);
 					return null;

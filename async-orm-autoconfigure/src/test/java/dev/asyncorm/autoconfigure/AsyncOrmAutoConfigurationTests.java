@@ -339,6 +339,16 @@ class AsyncOrmAutoConfigurationTests {
 			}
 
 			@Override
+			public <R> CompletableFuture<R> atomic(String alias, Callable<R> work) {
+				return new CompletableFuture<>();
+			}
+
+			@Override
+			public <R> CompletableFuture<R> atomic(String alias, TransactionDefinition definition, Callable<R> work) {
+				return new CompletableFuture<>();
+			}
+
+			@Override
 			public <R> CompletableFuture<R> execute(Callable<R> work) {
 				return new CompletableFuture<>();
 			}

@@ -37,6 +37,43 @@ public enum TestDatabase {
 		return (fromEnvironment != null && !fromEnvironment.isBlank()) ? fromEnvironment : this.defaultUrl;
 	}
 
+	/**
+	 * The URL of a second database of the same kind, for the multiple-database tests: a second
+	 * in-memory H2, or a database named after the first with {@code _other} appended, created on
+	 * the server when missing.
+	 */
+	public String secondUrl() {
+		if (this == H2) {
+			return "jdbc:h2:mem:asyncorm_other;DB_CLOSE_DELAY=-1";
+		}
+		String url = url();
+		int query = url.indexOf('?');
+		String base = (query >= 0) ? url.substring(0, query) : url;
+		String name = base.substring(base.lastIndexOf('/') + 1) + "_other";
+		String second = base + "_other" + ((query >= 0) ? url.substring(query) : "");
+		try (Connection connection = DriverManager.getConnection(url, this.username, "");
+				java.sql.Statement statement = connection.createStatement()) {
+			if (this == MARIADB) {
+				statement.execute("create database if not exists " + name);
+			}
+			else if (!statement.executeQuery("select 1 from pg_database where datname = '" + name + "'").next()) {
+				statement.execute("create database " + name);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot create the second database " + name + " at " + url, ex);
+		}
+		return second;
+	}
+
+	/**
+	 * The login of the second database.
+	 * @return the username
+	 */
+	public String username() {
+		return this.username;
+	}
+
 	/** The datasource properties, after checking that the server answers. */
 	public Map<String, String> properties() {
 		if (this != H2) {

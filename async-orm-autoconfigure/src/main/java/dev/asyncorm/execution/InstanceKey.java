@@ -1,4 +1,4 @@
-package dev.asyncorm.query;
+package dev.asyncorm.execution;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -6,11 +6,16 @@ import java.lang.ref.WeakReference;
 import org.jspecify.annotations.Nullable;
 
 /** A weak reference equal to another only when both refer to the same instance: a map key by identity. */
-final class InstanceKey extends WeakReference<Object> {
+public final class InstanceKey extends WeakReference<Object> {
 
 	private final int hash;
 
-	InstanceKey(Object instance, @Nullable ReferenceQueue<Object> queue) {
+	/**
+	 * Creates the key of an instance.
+	 * @param instance the instance
+	 * @param queue where the key goes once the instance is collected, or {@code null} for a key that only looks up
+	 */
+	public InstanceKey(Object instance, @Nullable ReferenceQueue<Object> queue) {
 		super(instance, queue);
 		this.hash = System.identityHashCode(instance);
 	}
