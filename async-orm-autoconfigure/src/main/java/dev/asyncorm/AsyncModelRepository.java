@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * @param <ID> the type of the entity's id
  * @since 0.1.0
  */
-public interface AsyncModelRepository<T, ID> extends Repository<T, ID>, AsyncQueryOperations<T> {
+public interface AsyncModelRepository<T, ID> extends Repository<T, ID>, AsyncModelManager<T> {
 
 	/**
 	 * Inserts the entity, Django's {@code acreate}; the generated id is set on the instance passed

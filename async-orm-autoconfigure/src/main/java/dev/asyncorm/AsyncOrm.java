@@ -44,7 +44,7 @@ public interface AsyncOrm {
 	 * @param work the work
 	 * @param <R> the result type
 	 * @return a future of the work's result
-	 * @throws IllegalArgumentException when the alias is not among the databases
+	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException when the alias is not among the databases
 	 * @since 0.2.0
 	 */
 	<R> CompletableFuture<R> atomic(String alias, Callable<R> work);
@@ -56,7 +56,7 @@ public interface AsyncOrm {
 	 * @param work the work
 	 * @param <R> the result type
 	 * @return a future of the work's result
-	 * @throws IllegalArgumentException when the alias is not among the databases
+	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException when the alias is not among the databases
 	 * @since 0.2.0
 	 */
 	<R> CompletableFuture<R> atomic(String alias, TransactionDefinition definition, Callable<R> work);

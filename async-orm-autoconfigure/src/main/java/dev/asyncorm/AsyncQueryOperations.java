@@ -219,7 +219,7 @@ public interface AsyncQueryOperations<T> {
 	 * @param alias the database's alias: {@code default} for the application's own data source,
 	 * or one configured under {@code async-orm.databases}
 	 * @return a new queryset
-	 * @throws IllegalArgumentException naming the databases when the alias is not one
+	 * @throws InvalidDataAccessApiUsageException naming the databases when the alias is not one
 	 * @since 0.2.0
 	 */
 	AsyncQuerySet<T> using(String alias);

@@ -7,14 +7,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a router is told about an operation besides its model, Django's {@code hints}: the
  * instance it acts on, if any ({@code save}, {@code delete}, {@code refresh}, a related manager's
- * owner).
+ * owner), and the database that instance was read from or written to (Django's
+ * {@code instance._state.db}).
  *
  * @param instance the instance, or {@code null}
+ * @param database the instance's database, or {@code null} when there is no instance or it is not known
  * @since 0.2.0
  */
-public record RoutingHints(@Nullable Object instance) {
+public record RoutingHints(@Nullable Object instance, @Nullable String database) {
 
-	private static final RoutingHints NONE = new RoutingHints(null);
+	private static final RoutingHints NONE = new RoutingHints(null, null);
 
 	/**
 	 * No hints.
@@ -30,6 +32,14 @@ public record RoutingHints(@Nullable Object instance) {
 	 */
 	public Optional<Object> instanceHint() {
 		return Optional.ofNullable(this.instance);
+	}
+
+	/**
+	 * The database of the instance the operation acts on.
+	 * @return its alias, or empty
+	 */
+	public Optional<String> databaseHint() {
+		return Optional.ofNullable(this.database);
 	}
 
 }

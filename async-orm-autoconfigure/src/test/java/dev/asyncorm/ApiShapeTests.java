@@ -21,14 +21,15 @@ class ApiShapeTests {
 	@Test
 	void everyMethodReturnsAQuerysetAManagerOrAFuture() {
 		List<Method> methods = Arrays.stream(new Class<?>[] { AsyncQueryOperations.class, AsyncQuerySet.class,
-				AsyncModelRepository.class, AsyncRelatedManager.class })
+				AsyncModelRepository.class, AsyncModelManager.class, AsyncRelatedManager.class })
 			.flatMap((type) -> Arrays.stream(type.getDeclaredMethods()))
 			.filter((method) -> !method.isSynthetic())
 			.toList();
 		assertThat(methods).hasSizeGreaterThan(30);
 		assertThat(methods).allSatisfy((method) -> assertThat(method.getReturnType())
 			.as("%s returns %s", method.getName(), method.getReturnType().getSimpleName())
-			.isIn(AsyncQuerySet.class, AsyncRelatedManager.class, CompletableFuture.class, Flow.Publisher.class));
+			.isIn(AsyncQuerySet.class, AsyncModelManager.class, AsyncRelatedManager.class, CompletableFuture.class,
+					Flow.Publisher.class));
 	}
 
 	@Test

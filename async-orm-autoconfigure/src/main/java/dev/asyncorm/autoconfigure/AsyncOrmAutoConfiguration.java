@@ -10,7 +10,8 @@ import dev.asyncorm.AsyncModelRepository;
 import dev.asyncorm.AsyncOrm;
 import dev.asyncorm.AsyncOrmRouter;
 import dev.asyncorm.execution.Databases;
-import dev.asyncorm.execution.ReplicaRouter;
+import dev.asyncorm.execution.DatabaseAlias;
+import dev.asyncorm.execution.DatabaseOutages;
 import dev.asyncorm.execution.DefaultAsyncOrm;
 import dev.asyncorm.execution.JpaAccess;
 import dev.asyncorm.execution.OperationDispatcher;
@@ -90,7 +91,7 @@ public final class AsyncOrmAutoConfiguration {
 	DatabaseExecutors asyncOrmDatabaseExecutors(@Qualifier(EXECUTOR_BEAN_NAME) Executor executor,
 			ObjectProvider<DataSource> dataSource, AsyncOrmProperties properties,
 			ObjectProvider<TaskDecorator> taskDecorators, Environment environment) throws Exception {
-		return DatabaseExecutors.create(executor, dataSource.getIfUnique(), properties.getExecutor(),
+		return DatabaseExecutors.create(executor, dataSource.getIfUnique(), properties,
 				taskDecorators.orderedStream().toList(), environment);
 	}
 
@@ -105,19 +106,16 @@ public final class AsyncOrmAutoConfiguration {
 			AsyncOrmProperties properties, EntityManagerFactory entityManagerFactory) {
 		List<AsyncOrmRouter> chain = new ArrayList<>(routers.orderedStream().toList());
 		List<String> replicas = properties.getRouting().getReplicas();
-		if (!replicas.isEmpty()) {
-			chain.add(new ReplicaRouter(replicas));
+		DatabaseRoutingDataSource routing = executors.routing();
+		if (!replicas.isEmpty() && routing == null) {
+			throw new IllegalStateException("async-orm.routing.replicas names " + replicas
+					+ ", but async-orm.databases configures no database besides '" + DatabaseAlias.DEFAULT + "'");
 		}
-		Databases databases = new Databases(executors.byAlias(), chain);
-		replicas.forEach((replica) -> {
-			try {
-				databases.known(replica);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalStateException("async-orm.routing.replicas: " + ex.getMessage(), ex);
-			}
-		});
-		return databases.rememberingInstancesOf(entityManagerFactory);
+		if (!replicas.isEmpty()) {
+			chain.add(ReplicaRouters.of(routing, properties.getRouting()));
+		}
+		DatabaseOutages outages = (routing != null) ? routing.outages() : DatabaseOutages.NONE;
+		return new Databases(executors.byAlias(), chain, outages).rememberingInstancesOf(entityManagerFactory);
 	}
 
 	@Bean

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
+import dev.asyncorm.execution.DatabaseAlias;
 import dev.asyncorm.execution.MicrometerOperationMetrics;
 import dev.asyncorm.execution.OperationMetrics;
 import dev.asyncorm.execution.VirtualThreadOperationExecutor;
@@ -14,6 +17,9 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -28,8 +34,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Micrometer metrics of async-orm: an observation per operation ({@code async.orm.operations}: a
- * timer, and a span where a tracer is configured), {@code async.orm.queue.wait}, and the
- * executor's gauges tagged {@code name=asyncOrm}.
+ * timer, and a span where a tracer is configured), {@code async.orm.queue.wait}, the executors'
+ * gauges tagged {@code name=asyncOrm} (and {@code asyncOrm-<alias>}), and the replicas' outages
+ * and lag.
  *
  * @since 0.1.0
  */
@@ -65,21 +72,73 @@ public final class AsyncOrmMetricsAutoConfiguration {
 	}
 
 	/**
-	 * Binds the executor's gauges once it exists (Boot binds only default-candidate executors):
-	 * Micrometer's executor binder for the thread pool, the same names for the virtual threads.
+	 * Binds the executors' gauges once they exist (Boot binds only default-candidate executors):
+	 * Micrometer's executor binder for a thread pool, the same names for virtual threads; tagged
+	 * {@code name=asyncOrm} for {@code default}'s executor and {@code name=asyncOrm-<alias>} for
+	 * those of the other databases.
 	 */
 	@Bean
 	SmartInitializingSingleton asyncOrmExecutorMetrics(ObjectProvider<MeterRegistry> registry,
-			@Qualifier(AsyncOrmAutoConfiguration.EXECUTOR_BEAN_NAME) ObjectProvider<Executor> executor) {
-		return () -> executor.ifAvailable((bean) -> {
-			if (bean instanceof ThreadPoolTaskExecutor pool) {
-				new ExecutorServiceMetrics(pool.getThreadPoolExecutor(), EXECUTOR_METRICS_NAME, List.of())
-					.bindTo(registry.getObject());
+			@Qualifier(AsyncOrmAutoConfiguration.EXECUTOR_BEAN_NAME) ObjectProvider<Executor> executor,
+			ObjectProvider<DatabaseExecutors> databaseExecutors) {
+		return () -> {
+			executor.ifAvailable((bean) -> bindExecutor(bean, EXECUTOR_METRICS_NAME, registry.getObject()));
+			databaseExecutors.ifAvailable((executors) -> executors.byAlias().forEach((alias, own) -> {
+				if (!DatabaseAlias.DEFAULT.equals(alias)) {
+					bindExecutor(own, EXECUTOR_METRICS_NAME + "-" + alias, registry.getObject());
+				}
+			}));
+		};
+	}
+
+	private static void bindExecutor(Executor executor, String name, MeterRegistry registry) {
+		if (executor instanceof ThreadPoolTaskExecutor pool) {
+			new ExecutorServiceMetrics(pool.getThreadPoolExecutor(), name, List.of()).bindTo(registry);
+		}
+		else if (executor instanceof VirtualThreadOperationExecutor virtual) {
+			bindVirtualThreadGauges(virtual, name, registry);
+		}
+	}
+
+	/**
+	 * The meters of the replicas of {@code async-orm.routing.replicas}:
+	 * {@code async.orm.database.outages} (the times each refused a connection) and, on PostgreSQL,
+	 * {@code async.orm.replica.lag} (seconds behind the primary), tagged {@code database}.
+	 */
+	@Bean
+	SmartInitializingSingleton asyncOrmReplicaMetrics(ObjectProvider<MeterRegistry> registry,
+			ObjectProvider<DatabaseExecutors> executors, ObjectProvider<EntityManagerFactory> entityManagerFactory) {
+		return () -> {
+			DatabaseExecutors databases = executors.getIfAvailable();
+			DatabaseRoutingDataSource routing = (databases != null) ? databases.routing() : null;
+			if (routing == null) {
+				return;
 			}
-			else if (bean instanceof VirtualThreadOperationExecutor virtual) {
-				bindVirtualThreadGauges(virtual, registry.getObject());
+			EntityManagerFactory units = entityManagerFactory.getIfUnique();
+			boolean postgres = units != null && units.unwrap(SessionFactoryImplementor.class)
+				.getJdbcServices()
+				.getDialect() instanceof PostgreSQLDialect;
+			routing.dataSources().forEach((alias, pool) -> {
+				if (!DatabaseAlias.DEFAULT.equals(alias)) {
+					HikariMetrics.bind(pool, registry.getObject());
+				}
+			});
+			for (String replica : routing.outages().replicas()) {
+				Tags tags = Tags.of("database", replica);
+				FunctionCounter.builder("async.orm.database.outages", routing.outages(), (outages) -> outages.count(replica))
+					.description("Times the replica refused a connection; its reads then went to default")
+					.tags(tags)
+					.register(registry.getObject());
+				if (postgres) {
+					ReplicaLag lag = new ReplicaLag(replica, routing.dataSources().get(replica), routing.outages());
+					Gauge.builder("async.orm.replica.lag", lag, ReplicaLag::seconds)
+						.description("Seconds the PostgreSQL standby is behind the primary")
+						.baseUnit("seconds")
+						.tags(tags)
+						.register(registry.getObject());
+				}
 			}
-		});
+		};
 	}
 
 	/**
@@ -88,8 +147,9 @@ public final class AsyncOrmMetricsAutoConfiguration {
 	 * {@code executor.queue.remaining}, {@code executor.pool.max} (how many may run at once) and
 	 * {@code executor.completed}.
 	 */
-	private static void bindVirtualThreadGauges(VirtualThreadOperationExecutor executor, MeterRegistry registry) {
-		Tags tags = Tags.of("name", EXECUTOR_METRICS_NAME);
+	private static void bindVirtualThreadGauges(VirtualThreadOperationExecutor executor, String name,
+			MeterRegistry registry) {
+		Tags tags = Tags.of("name", name);
 		gauge("executor.active", "Operations running on virtual threads", executor::running, tags, registry);
 		gauge("executor.queued", "Operations waiting for their turn", executor::waiting, tags, registry);
 		gauge("executor.queue.remaining", "Operations that may still be admitted", executor::remainingCapacity, tags,

@@ -231,6 +231,48 @@ public class AsyncOrmProperties {
 		private List<String> replicas = new ArrayList<>();
 
 		/**
+		 * How reads choose among the replicas.
+		 */
+		private ReplicaSelection replicaSelection = ReplicaSelection.ROUND_ROBIN;
+
+		/**
+		 * How long a replica that refused a connection gets no reads (they go to "default").
+		 */
+		private Duration replicaBackoff = Duration.ofSeconds(30);
+
+		/**
+		 * Returns how reads choose among the replicas.
+		 * @return the selection
+		 */
+		public ReplicaSelection getReplicaSelection() {
+			return this.replicaSelection;
+		}
+
+		/**
+		 * Sets how reads choose among the replicas.
+		 * @param replicaSelection the selection
+		 */
+		public void setReplicaSelection(ReplicaSelection replicaSelection) {
+			this.replicaSelection = replicaSelection;
+		}
+
+		/**
+		 * Returns how long a replica that refused a connection gets no reads.
+		 * @return the back-off
+		 */
+		public Duration getReplicaBackoff() {
+			return this.replicaBackoff;
+		}
+
+		/**
+		 * Sets how long a replica that refused a connection gets no reads.
+		 * @param replicaBackoff the back-off
+		 */
+		public void setReplicaBackoff(Duration replicaBackoff) {
+			this.replicaBackoff = replicaBackoff;
+		}
+
+		/**
 		 * Returns the aliases of the read replicas.
 		 * @return the aliases
 		 */
@@ -245,6 +287,24 @@ public class AsyncOrmProperties {
 		public void setReplicas(List<String> replicas) {
 			this.replicas = replicas;
 		}
+
+	}
+
+	/**
+	 * How reads choose among the replicas.
+	 */
+	public enum ReplicaSelection {
+
+		/**
+		 * Each read goes to the next replica.
+		 */
+		ROUND_ROBIN,
+
+		/**
+		 * Each read goes to the replica whose pool has the fewest connections in use and threads
+		 * waiting for one.
+		 */
+		LEAST_BUSY
 
 	}
 

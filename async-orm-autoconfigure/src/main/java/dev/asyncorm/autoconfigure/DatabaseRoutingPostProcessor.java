@@ -1,7 +1,9 @@
 package dev.asyncorm.autoconfigure;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +11,8 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.asyncorm.execution.DatabaseAlias;
+import dev.asyncorm.execution.DatabaseOutages;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
@@ -16,6 +20,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.core.Ordered;
+import org.springframework.core.PriorityOrdered;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -24,9 +30,12 @@ import org.springframework.util.StringUtils;
  * Puts a {@link DatabaseRoutingDataSource} in place of the application's {@code dataSource} bean
  * when {@code async-orm.databases} names more databases, making a Hikari pool for each from its
  * URL (tuned by its {@code hikari.*} properties) or taking the {@code DataSource} bean it names.
- * Without more databases it leaves the data source alone.
+ * Without more databases it leaves the data source alone. It runs before the application's own
+ * post-processors, so that what wraps the data source (statement logging, tracing) wraps every
+ * database's connections. The pools it makes commit as the application's does ({@code auto-commit}),
+ * which Hibernate relies on for all of them.
  */
-final class DatabaseRoutingPostProcessor implements BeanPostProcessor {
+final class DatabaseRoutingPostProcessor implements BeanPostProcessor, PriorityOrdered {
 
 	/** The name of Spring Boot's data source bean, which becomes alias {@code default}. */
 	static final String DATA_SOURCE_BEAN_NAME = "dataSource";
@@ -48,6 +57,11 @@ final class DatabaseRoutingPostProcessor implements BeanPostProcessor {
 	DatabaseRoutingPostProcessor(Environment environment, BeanFactory beanFactory) {
 		this.binder = Binder.get(environment);
 		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
 	}
 
 	@Override
@@ -73,16 +87,25 @@ final class DatabaseRoutingPostProcessor implements BeanPostProcessor {
 				throw new IllegalStateException(PREFIX + ".default cannot be configured: '" + DatabaseAlias.DEFAULT
 						+ "' is the application's own data source (spring.datasource.*)");
 			}
-			DataSource dataSource = dataSource(alias, database);
+			DataSource dataSource = dataSource(alias, database, primary);
 			if (database.getDataSourceBean() == null && dataSource instanceof AutoCloseable closeable) {
 				owned.add(closeable);
 			}
 			dataSources.put(alias, dataSource);
 		});
-		return new DatabaseRoutingDataSource(dataSources, owned);
+		AsyncOrmProperties.Routing routing = this.binder.bind("async-orm.routing", AsyncOrmProperties.Routing.class)
+			.orElseGet(AsyncOrmProperties.Routing::new);
+		for (String replica : routing.getReplicas()) {
+			if (!dataSources.containsKey(replica)) {
+				throw new IllegalStateException("async-orm.routing.replicas names '" + replica
+						+ "', which is not among the databases " + dataSources.keySet());
+			}
+		}
+		return new DatabaseRoutingDataSource(dataSources, owned,
+				new DatabaseOutages(new LinkedHashSet<>(routing.getReplicas()), routing.getReplicaBackoff()));
 	}
 
-	private DataSource dataSource(String alias, AsyncOrmProperties.Database database) {
+	private DataSource dataSource(String alias, AsyncOrmProperties.Database database, DataSource primary) {
 		if (database.getDataSourceBean() != null) {
 			return this.beanFactory.getBean(database.getDataSourceBean(), DataSource.class);
 		}
@@ -97,9 +120,29 @@ final class DatabaseRoutingPostProcessor implements BeanPostProcessor {
 			.build();
 		if (HIKARI_PRESENT && dataSource instanceof HikariDataSource hikari) {
 			hikari.setPoolName("asyncOrm-" + alias);
+			Boolean autoCommit = primaryAutoCommit(primary);
+			if (autoCommit != null) {
+				hikari.setAutoCommit(autoCommit);
+			}
 			this.binder.bind(PREFIX + "." + alias + ".hikari", Bindable.ofInstance(hikari));
+			if (autoCommit != null && hikari.isAutoCommit() != autoCommit) {
+				throw new IllegalStateException(PREFIX + "." + alias + ".hikari.auto-commit=" + hikari.isAutoCommit()
+						+ " differs from the application's data source (" + autoCommit + "): Hibernate handles the "
+						+ "transactions of every database alike, so they must agree");
+			}
 		}
 		return dataSource;
+	}
+
+	/** Whether the application's pool commits by itself, when it is (or wraps) a Hikari pool. */
+	private static @Nullable Boolean primaryAutoCommit(DataSource primary) {
+		try {
+			return primary.isWrapperFor(HikariDataSource.class) ? primary.unwrap(HikariDataSource.class).isAutoCommit()
+					: null;
+		}
+		catch (SQLException ex) {
+			return null;
+		}
 	}
 
 }

@@ -4,6 +4,8 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 /**
  * The database the current thread's statements go to: the dispatcher binds an operation's alias
  * while its body runs, and the routing data source of an application with several databases
@@ -17,7 +19,12 @@ public final class DatabaseAlias {
 	/** The alias of the application's own {@code DataSource}. */
 	public static final String DEFAULT = "default";
 
-	private static final ThreadLocal<@Nullable String> CURRENT = new ThreadLocal<>();
+	private static final ThreadLocal<@Nullable Binding> CURRENT = new ThreadLocal<>();
+
+	/** The bindings of {@code default}, which nearly every operation has: made once. */
+	private static final Binding DEFAULT_READ = new Binding(DEFAULT, true);
+
+	private static final Binding DEFAULT_WRITE = new Binding(DEFAULT, false);
 
 	private DatabaseAlias() {
 	}
@@ -27,7 +34,18 @@ public final class DatabaseAlias {
 	 * @return the alias, or {@code null} outside an operation
 	 */
 	public static @Nullable String current() {
-		return CURRENT.get();
+		Binding binding = CURRENT.get();
+		return (binding != null) ? binding.alias() : null;
+	}
+
+	/**
+	 * Whether the current operation is a read that the routers sent to its database, which may
+	 * then be served by {@code default} when that database refuses connections.
+	 * @return whether it may
+	 */
+	public static boolean mayFallBack() {
+		Binding binding = CURRENT.get();
+		return binding != null && binding.mayFallBack();
 	}
 
 	/**
@@ -38,9 +56,15 @@ public final class DatabaseAlias {
 	 * @param work the work
 	 * @param <R> the result type
 	 * @return the work's result
+	 * @throws IllegalStateException inside a transaction on another database
 	 */
 	public static <R> R on(String alias, Supplier<R> work) {
-		@Nullable String outer = bind(alias);
+		String current = current();
+		if (current != null && !current.equals(alias) && TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("Cannot use the database '" + alias + "' inside a transaction on '" + current
+					+ "': a transaction runs on one database");
+		}
+		@Nullable Binding outer = bind(alias, false);
 		try {
 			return work.get();
 		}
@@ -49,21 +73,25 @@ public final class DatabaseAlias {
 		}
 	}
 
-	/** Binds an alias, returning the one it replaces. */
-	static @Nullable String bind(String alias) {
-		@Nullable String outer = CURRENT.get();
-		CURRENT.set(alias);
+	/** Binds an alias, returning the binding it replaces. */
+	static @Nullable Binding bind(String alias, boolean mayFallBack) {
+		@Nullable Binding outer = CURRENT.get();
+		CURRENT.set(DEFAULT.equals(alias) ? (mayFallBack ? DEFAULT_READ : DEFAULT_WRITE) : new Binding(alias, mayFallBack));
 		return outer;
 	}
 
 	/** Puts back what {@link #bind} replaced. */
-	static void restore(@Nullable String outer) {
+	static void restore(@Nullable Binding outer) {
 		if (outer == null) {
 			CURRENT.remove();
 		}
 		else {
 			CURRENT.set(outer);
 		}
+	}
+
+	/** An alias bound to a thread, and whether a routed read on it may fall back to {@code default}. */
+	record Binding(String alias, boolean mayFallBack) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.lang.ref.ReferenceQueue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ import dev.asyncorm.RoutingHints;
 import jakarta.persistence.EntityManagerFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -33,6 +35,8 @@ public final class Databases {
 
 	private final List<AsyncOrmRouter> routers;
 
+	private final DatabaseOutages outages;
+
 	private final Map<InstanceKey, String> instances = new ConcurrentHashMap<>();
 
 	private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
@@ -41,13 +45,23 @@ public final class Databases {
 	 * Creates the databases.
 	 * @param executors the executor of each alias, {@link DatabaseAlias#DEFAULT} among them
 	 * @param routers the routers, in order
+	 * @param outages the replicas, and which of them refused connections lately
 	 */
-	public Databases(Map<String, Executor> executors, List<AsyncOrmRouter> routers) {
+	public Databases(Map<String, Executor> executors, List<AsyncOrmRouter> routers, DatabaseOutages outages) {
 		if (!executors.containsKey(DatabaseAlias.DEFAULT)) {
 			throw new IllegalArgumentException("The databases need a '" + DatabaseAlias.DEFAULT + "' alias");
 		}
 		this.executors = new LinkedHashMap<>(executors);
 		this.routers = List.copyOf(routers);
+		this.outages = outages;
+	}
+
+	/**
+	 * The replicas, and which of them refused connections lately.
+	 * @return the outages
+	 */
+	public DatabaseOutages outages() {
+		return this.outages;
 	}
 
 	/**
@@ -67,7 +81,7 @@ public final class Databases {
 	 * @return the databases
 	 */
 	public static Databases single(Executor executor) {
-		return new Databases(Map.of(DatabaseAlias.DEFAULT, executor), List.of());
+		return new Databases(Map.of(DatabaseAlias.DEFAULT, executor), List.of(), DatabaseOutages.NONE);
 	}
 
 	/**
@@ -90,11 +104,11 @@ public final class Databases {
 	 * Checks that an alias is known, as {@code using(alias)} is built.
 	 * @param alias the alias
 	 * @return the alias
-	 * @throws IllegalArgumentException naming the known aliases when it is not
+	 * @throws InvalidDataAccessApiUsageException naming the known aliases when it is not
 	 */
 	public String known(String alias) {
 		if (!this.executors.containsKey(alias)) {
-			throw new IllegalArgumentException("The database '" + alias + "' does not exist; the databases are "
+			throw new InvalidDataAccessApiUsageException("The database '" + alias + "' does not exist; the databases are "
 					+ this.executors.keySet() + " (async-orm.databases.<alias>.* configures more)");
 		}
 		return alias;
@@ -122,8 +136,9 @@ public final class Databases {
 		if (route.alias() != null) {
 			return route.alias();
 		}
-		if (route.model() != null) {
-			RoutingHints hints = new RoutingHints(route.instance());
+		if (route.model() != null && !this.routers.isEmpty()) {
+			RoutingHints hints = new RoutingHints(route.instance(),
+					(route.instance() != null) ? databaseOf(route.instance()) : null);
 			for (AsyncOrmRouter router : this.routers) {
 				Optional<String> opinion = route.write() ? router.dbForWrite(route.model(), hints)
 						: router.dbForRead(route.model(), hints);
@@ -166,6 +181,25 @@ public final class Databases {
 	}
 
 	/**
+	 * Whether two instances may be related, Django's {@code allow_relation}: the first router's
+	 * opinion, else whether both come from the same database.
+	 * @param a one instance
+	 * @param b the other
+	 * @return whether they may
+	 */
+	public boolean allowsRelation(Object a, Object b) {
+		String databaseOfA = Objects.requireNonNullElse(databaseOf(a), DatabaseAlias.DEFAULT);
+		String databaseOfB = Objects.requireNonNullElse(databaseOf(b), DatabaseAlias.DEFAULT);
+		for (AsyncOrmRouter router : this.routers) {
+			Optional<Boolean> opinion = router.allowRelation(a, databaseOfA, b, databaseOfB);
+			if (opinion != null && opinion.isPresent()) {
+				return opinion.get();
+			}
+		}
+		return databaseOfA.equals(databaseOfB);
+	}
+
+	/**
 	 * Records the database an instance was read from or written to, when there are several.
 	 * @param instance the instance
 	 * @param alias its database
@@ -173,6 +207,9 @@ public final class Databases {
 	public void remember(Object instance, String alias) {
 		expungeCollected();
 		if (DatabaseAlias.DEFAULT.equals(alias)) {
+			if (this.instances.isEmpty()) {
+				return;
+			}
 			this.instances.remove(new InstanceKey(instance, null));
 		}
 		else {

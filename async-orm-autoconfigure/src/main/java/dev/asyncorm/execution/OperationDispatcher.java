@@ -117,12 +117,10 @@ public final class OperationDispatcher {
 				alias = this.databases.routeNested(route, bound);
 			}
 			catch (RuntimeException ex) {
-				this.metrics.prepare(repository, operation, bound).stop(Outcome.ERROR, ex);
-				future.fail(ex);
-				return future;
+				return failed(future, repository, operation, bound, ex);
 			}
 			OperationMetrics.Recording recording = this.metrics.prepare(repository, operation, alias);
-			run(alias, future, recording, work);
+			run(alias, route, future, recording, work);
 			return future;
 		}
 		String alias;
@@ -132,9 +130,7 @@ public final class OperationDispatcher {
 			executor = this.databases.executor(alias);
 		}
 		catch (RuntimeException ex) {
-			this.metrics.prepare(repository, operation, DatabaseAlias.DEFAULT).stop(Outcome.ERROR, ex);
-			future.fail(ex);
-			return future;
+			return failed(future, repository, operation, DatabaseAlias.DEFAULT, ex);
 		}
 		OperationMetrics.Recording recording = this.metrics.prepare(repository, operation, alias);
 		this.callerTransactionWarning.check(repository, operation);
@@ -143,7 +139,7 @@ public final class OperationDispatcher {
 		try {
 			executor.execute(new QueuedOperation(() -> {
 				this.metrics.queueWait(System.nanoTime() - submitted);
-				context.run(() -> run(alias, future, recording, work));
+				context.run(() -> run(alias, route, future, recording, work));
 			}, () -> {
 				TaskRejectedException dropped = new TaskRejectedException(
 						"asyncOrmExecutor shut down before " + repository + "." + operation + " started");
@@ -161,7 +157,15 @@ public final class OperationDispatcher {
 		return future;
 	}
 
-	private <R> void run(String alias, OperationFuture<R> future, OperationMetrics.Recording recording,
+	/** Fails an operation that could not be routed, counted as an error on the database it came from. */
+	private <R> CompletableFuture<R> failed(OperationFuture<R> future, String repository, String operation,
+			String alias, RuntimeException ex) {
+		this.metrics.prepare(repository, operation, alias).stop(Outcome.ERROR, ex);
+		future.fail(ex);
+		return future;
+	}
+
+	private <R> void run(String alias, Route route, OperationFuture<R> future, OperationMetrics.Recording recording,
 			Callable<R> work) {
 		if (!future.start()) {
 			recording.stop(future.stoppedAs(), null);
@@ -170,7 +174,16 @@ public final class OperationDispatcher {
 		R result = null;
 		Throwable failure = null;
 		try (OperationMetrics.Scope scope = recording.start()) {
-			result = body(work, future, alias);
+			try {
+				result = body(work, future, alias, route.routedRead());
+			}
+			catch (Throwable ex) {
+				if (!route.routedRead() || !this.databases.outages().failOver(alias, ex)) {
+					throw ex;
+				}
+				// The replica went away under the read: the primary holds the same rows.
+				result = body(work, future, DatabaseAlias.DEFAULT, false);
+			}
 		}
 		catch (Throwable ex) {
 			failure = this.exceptions.translate(ex);
@@ -246,9 +259,10 @@ public final class OperationDispatcher {
 	 * Runs the work as an operation's body, its statements going to the alias's database; the body
 	 * ends before the future completes: callbacks then queue, and take no alias with them.
 	 */
-	private static <R> R body(Callable<R> work, OperationFuture<R> future, String alias) throws Exception {
+	private static <R> R body(Callable<R> work, OperationFuture<R> future, String alias, boolean mayFallBack)
+			throws Exception {
 		OperationFuture<?> outer = CURRENT.get();
-		String outerAlias = DatabaseAlias.bind(alias);
+		DatabaseAlias.Binding outerAlias = DatabaseAlias.bind(alias, mayFallBack);
 		CURRENT.set(future);
 		try {
 			return work.call();

@@ -38,6 +38,15 @@ public record Route(@Nullable Class<?> model, boolean write, @Nullable String al
 	}
 
 	/**
+	 * Whether it is a read that names no database: the routers choose where it goes, and a
+	 * replica that refuses connections may leave it to {@code default}.
+	 * @return whether it is
+	 */
+	public boolean routedRead() {
+		return !this.write && this.alias == null;
+	}
+
+	/**
 	 * The same route about an instance.
 	 * @param instance the instance the operation acts on
 	 * @return the route

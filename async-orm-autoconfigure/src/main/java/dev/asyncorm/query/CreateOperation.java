@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.asyncorm.CreateResult;
+import dev.asyncorm.execution.Route;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.metamodel.SingularAttribute;
@@ -25,22 +26,26 @@ final class CreateOperation<T> {
 
 	private final ModelRuntime<T> runtime;
 
+	/** Where it runs: a write of the model, on the queryset's database or as routed for its scope's owner. */
+	private final Route route;
+
 	private final QuerySpec<T> lookup;
 
 	private final Map<SingularAttribute<? super T, ?>, @Nullable Object> creationFields;
 
 	private final QueryScope.@Nullable Linker<T> linker;
 
-	CreateOperation(ModelRuntime<T> runtime, QuerySpec<T> lookup,
+	CreateOperation(ModelRuntime<T> runtime, Route route, QuerySpec<T> lookup,
 			Map<SingularAttribute<? super T, ?>, @Nullable Object> creationFields, QueryScope.@Nullable Linker<T> linker) {
 		this.runtime = runtime;
+		this.route = route;
 		this.lookup = lookup;
 		this.creationFields = creationFields;
 		this.linker = linker;
 	}
 
 	CompletableFuture<CreateResult<T>> getOrCreate(String operation) {
-		return this.runtime.submit(this.runtime.write(this.lookup.database()), operation, () -> {
+		return this.runtime.submit(this.route, operation, () -> {
 			try {
 				return this.runtime.jpa.write((em) -> {
 					T found = find(em, false);
@@ -56,7 +61,7 @@ final class CreateOperation<T> {
 
 	CompletableFuture<CreateResult<T>> updateOrCreate(String operation,
 			Map<SingularAttribute<? super T, ?>, @Nullable Object> updates) {
-		return this.runtime.submit(this.runtime.write(this.lookup.database()), operation, () -> {
+		return this.runtime.submit(this.route, operation, () -> {
 			try {
 				return this.runtime.jpa.write((em) -> {
 					T found = find(em, false);

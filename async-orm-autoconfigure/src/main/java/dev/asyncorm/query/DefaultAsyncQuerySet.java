@@ -78,14 +78,18 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	 * database named with {@code using} or as routed; a read that locks its rows is a write.
 	 */
 	private <V> CompletableFuture<V> submit(String operation, Callable<V> work) {
-		Route route = (this.spec.lock() != null) ? this.runtime.write(this.spec.database())
-				: this.runtime.read(this.spec.database());
-		return this.runtime.submit(route, operationName(operation), work);
+		return this.runtime.submit(route(this.spec.lock() != null), operationName(operation), work);
 	}
 
 	/** Runs a write, named after the scope when there is one, on the database named with {@code using} or as routed. */
 	private <V> CompletableFuture<V> submitWrite(String operation, Callable<V> work) {
-		return this.runtime.submit(this.runtime.write(this.spec.database()), operationName(operation), work);
+		return this.runtime.submit(route(true), operationName(operation), work);
+	}
+
+	/** Where this queryset's operations go: the database named with {@code using}, else as routed for the scope's owner. */
+	private Route route(boolean write) {
+		Route route = write ? this.runtime.write(this.spec.database()) : this.runtime.read(this.spec.database());
+		return (this.scope != null) ? route.about(this.scope.owner()) : route;
 	}
 
 	/**
@@ -862,7 +866,8 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	@Override
 	public CompletableFuture<CreateResult<R>> getOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
 		requireEntities("getOrCreate");
-		return rowsOf(new CreateOperation<>(this.runtime, narrowTo(lookups), creationFields(lookups, defaults), linker())
+		return rowsOf(new CreateOperation<>(this.runtime, route(true), narrowTo(lookups), creationFields(lookups, defaults),
+				linker())
 			.getOrCreate(operationName("getOrCreate")));
 	}
 
@@ -880,8 +885,8 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 	public CompletableFuture<CreateResult<R>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults,
 			Map<String, ?> createDefaults) {
 		requireEntities("updateOrCreate");
-		return rowsOf(new CreateOperation<>(this.runtime, narrowTo(lookups), creationFields(lookups, createDefaults),
-				linker())
+		return rowsOf(new CreateOperation<>(this.runtime, route(true), narrowTo(lookups),
+				creationFields(lookups, createDefaults), linker())
 			.updateOrCreate(operationName("updateOrCreate"), this.runtime.fields(defaults)));
 	}
 
@@ -1030,7 +1035,7 @@ final class DefaultAsyncQuerySet<T, R> implements AsyncQuerySet<R> {
 			total.add(new OrderTerm(this.runtime.compiler.field("pk"), false));
 		}
 		Integer limit = this.spec.empty() ? Integer.valueOf(0) : this.spec.limit();
-		return new ChunkedPublisher<>(() -> new OffsetCursor<>(this.runtime, this.runtime.read(this.spec.database()), name,
+		return new ChunkedPublisher<>(() -> new OffsetCursor<>(this.runtime, route(false), name,
 				(offset, count) -> readRows((em) -> read(em, total, offset, count)), this.spec.offset(), limit,
 				chunkSize));
 	}

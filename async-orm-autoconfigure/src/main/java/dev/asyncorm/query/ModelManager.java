@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import dev.asyncorm.AsyncModelManager;
 import dev.asyncorm.AsyncModelRepository;
 import dev.asyncorm.AsyncQuerySet;
 import dev.asyncorm.DeleteResult;
@@ -25,7 +26,7 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  *
  * @param <T> the entity type
  */
-public final class ModelManager<T> extends DelegatingQueryOperations<T> {
+public final class ModelManager<T> extends DelegatingQueryOperations<T> implements AsyncModelManager<T> {
 
 	private final ModelRuntime<T> runtime;
 
@@ -45,13 +46,8 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 				: QuerySpec.all(), null);
 	}
 
-	/**
-	 * The same manager with every operation on one database, Django's {@code db_manager(alias)}.
-	 * @param alias the database's alias
-	 * @return the manager
-	 * @throws IllegalArgumentException naming the databases when the alias is not one
-	 */
-	public ModelManager<T> on(String alias) {
+	@Override
+	public ModelManager<T> dbManager(String alias) {
 		return new ModelManager<>(this.runtime, this.runtime.database(alias));
 	}
 
@@ -102,7 +98,9 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 			if (this.runtime.identityId() && em.find(this.runtime.model.javaType(), this.runtime.model.idOf(entity)) == null) {
 				return this.runtime.insert(em, entity, null);
 			}
-			return em.merge(entity);
+			T merged = em.merge(entity);
+			this.runtime.wroteTo(entity);
+			return merged;
 		}));
 	}
 
@@ -133,6 +131,7 @@ public final class ModelManager<T> extends DelegatingQueryOperations<T> {
 				throw new ObjectDoesNotExistException("Save with update fields " + Arrays.toString(updateFields)
 						+ " did not affect any rows: no " + this.runtime.model.name() + " with id " + id + ".");
 			}
+			this.runtime.wroteTo(entity);
 			return entity;
 		});
 	}

@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import dev.asyncorm.MultipleObjectsReturnedException;
 import dev.asyncorm.ObjectDoesNotExistException;
 import dev.asyncorm.Q;
+import dev.asyncorm.execution.DatabaseAlias;
+import dev.asyncorm.execution.Databases;
 import dev.asyncorm.execution.JpaAccess;
 import dev.asyncorm.execution.OperationDispatcher;
 import dev.asyncorm.execution.PersistenceExceptions;
@@ -90,6 +92,11 @@ final class ModelRuntime<T> {
 
 	private final OperationDispatcher dispatcher;
 
+	/** The routes of the reads and writes that name no database, which nearly every operation takes. */
+	private final Route routedRead;
+
+	private final Route routedWrite;
+
 	/** Hibernate's mapping of the model. */
 	private final EntityPersister persister;
 
@@ -114,6 +121,8 @@ final class ModelRuntime<T> {
 		this.jpa = jpa;
 		this.explainer = new Explainer(jpa.entityManagerFactory());
 		this.dispatcher = dispatcher;
+		this.routedRead = Route.read(model.javaType(), null);
+		this.routedWrite = Route.write(model.javaType(), null);
 		this.exceptions = exceptions;
 		this.repositoryName = repositoryName;
 		this.settings = settings;
@@ -211,17 +220,30 @@ final class ModelRuntime<T> {
 
 	/** A read of the model, on the database named with {@code using} ({@code null}: as routed). */
 	Route read(@Nullable String database) {
-		return Route.read(this.model.javaType(), database);
+		return (database != null) ? Route.read(this.model.javaType(), database) : this.routedRead;
 	}
 
 	/** A write of the model, on the database named with {@code using} ({@code null}: as routed). */
 	Route write(@Nullable String database) {
-		return Route.write(this.model.javaType(), database);
+		return (database != null) ? Route.write(this.model.javaType(), database) : this.routedWrite;
+	}
+
+	/**
+	 * Records the database an instance was just written to, as Django sets
+	 * {@code instance._state.db} on save: Hibernate's events see the managed copy that
+	 * {@code merge} makes, and a bulk {@code UPDATE} none.
+	 */
+	void wroteTo(Object instance) {
+		Databases databases = this.dispatcher.databases();
+		String alias = DatabaseAlias.current();
+		if (databases.several() && alias != null) {
+			databases.remember(instance, alias);
+		}
 	}
 
 	/**
 	 * Checks a database named with {@code using}.
-	 * @throws IllegalArgumentException naming the databases when it is not one
+	 * @throws InvalidDataAccessApiUsageException naming the databases when it is not one
 	 */
 	String database(String alias) {
 		return this.dispatcher.databases().known(alias);
@@ -253,6 +275,7 @@ final class ModelRuntime<T> {
 			linker.afterInsert(em, entity);
 		}
 		em.flush();
+		wroteTo(entity);
 		return entity;
 	}
 

@@ -9,10 +9,12 @@ import jakarta.persistence.EntityManager;
  * @param name what the metrics call the scope's operations, for example {@code toppings}
  * @param condition the condition every query of the scope adds
  * @param linker what makes a newly created row part of the scope
+ * @param owner the instance whose relation the scope is, which routes its operations as Django's
+ * related managers pass {@code instance} to the routers
  * @param <T> the entity type
  * @since 0.1.0
  */
-public record QueryScope<T>(String name, Condition<T> condition, Linker<T> linker) {
+public record QueryScope<T>(String name, Condition<T> condition, Linker<T> linker, Object owner) {
 
 	/**
 	 * Makes a new row part of a scope.

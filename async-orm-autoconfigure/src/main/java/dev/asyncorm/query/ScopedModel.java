@@ -41,7 +41,7 @@ public final class ScopedModel<T> {
 	 * @return a future of the same instance, id set
 	 */
 	public CompletableFuture<T> create(T entity) {
-		return this.runtime.submit(this.runtime.write(null), this.scope.name() + ".create",
+		return this.runtime.submit(this.runtime.write(null).about(this.scope.owner()), this.scope.name() + ".create",
 				() -> this.runtime.jpa.write((em) -> this.runtime.insert(em, entity, this.scope.linker())));
 	}
 
@@ -52,7 +52,7 @@ public final class ScopedModel<T> {
 	 */
 	public CompletableFuture<T> create(Map<String, ?> fields) {
 		Map<SingularAttribute<? super T, ?>, @Nullable Object> resolved = this.runtime.fields(fields);
-		return this.runtime.submit(this.runtime.write(null), this.scope.name() + ".create", () -> this.runtime.jpa.write((em) -> {
+		return this.runtime.submit(this.runtime.write(null).about(this.scope.owner()), this.scope.name() + ".create", () -> this.runtime.jpa.write((em) -> {
 			T entity = this.runtime.model.instantiate();
 			this.runtime.populate(em, entity, resolved);
 			return this.runtime.insert(em, entity, this.scope.linker());

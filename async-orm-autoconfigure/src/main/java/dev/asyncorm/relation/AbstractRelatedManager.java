@@ -50,7 +50,9 @@ abstract class AbstractRelatedManager<R> extends DelegatingQueryOperations<R> im
 
 	@Override
 	public CompletableFuture<Void> set(Collection<? extends R> objects, boolean clear) {
-		return setIds(this.context.idsOf(objects, "set", "save it first"), clear);
+		Set<Object> ids = this.context.idsOf(objects, "set", "save it first");
+		this.context.allowed(objects, "set");
+		return setIds(ids, clear);
 	}
 
 	@Override

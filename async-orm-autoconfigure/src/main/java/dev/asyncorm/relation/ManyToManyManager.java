@@ -36,7 +36,9 @@ final class ManyToManyManager<R> extends AbstractRelatedManager<R> {
 
 	@Override
 	public CompletableFuture<Void> add(Collection<? extends R> objects, boolean bulk) {
-		return addIds(this.context.idsOf(objects, "add", "save it first"));
+		Set<Object> ids = this.context.idsOf(objects, "add", "save it first");
+		this.context.allowed(objects, "add");
+		return addIds(ids);
 	}
 
 	@Override

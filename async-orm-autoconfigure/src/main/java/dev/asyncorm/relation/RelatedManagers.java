@@ -77,7 +77,7 @@ public final class RelatedManagers {
 				repositoryInterface.getSimpleName(), target.getIdType().getJavaType(), this.managers.prefetched(owner, name));
 		if (relation instanceof Relation.ManyToMany manyToMany) {
 			return new ManyToManyManager<>(context, new JoinTableStatements(manyToMany.joinTable(), Map.of()),
-					(joinTable) -> scoped(repositoryInterface, relation, ownerId, joinRowLinker(context, joinTable)));
+					(joinTable) -> scoped(repositoryInterface, relation, owner, ownerId, joinRowLinker(context, joinTable)));
 		}
 		Relation.ReverseForeignKey reverse = (Relation.ReverseForeignKey) relation;
 		Attribute<? super R, ?> foreignKey = target.getAttribute(reverse.foreignKey());
@@ -93,7 +93,7 @@ public final class RelatedManagers {
 			}
 
 		};
-		return new ReverseForeignKeyManager<>(context, scoped(repositoryInterface, relation, ownerId, linker),
+		return new ReverseForeignKeyManager<>(context, scoped(repositoryInterface, relation, owner, ownerId, linker),
 				foreignKey);
 	}
 
@@ -144,12 +144,12 @@ public final class RelatedManagers {
 		};
 	}
 
-	private <R> ScopedModel<R> scoped(Class<?> repositoryInterface, Relation relation, Object ownerId,
+	private <R> ScopedModel<R> scoped(Class<?> repositoryInterface, Relation relation, Object owner, Object ownerId,
 			QueryScope.Linker<R> linker) {
 		@SuppressWarnings("unchecked")
 		Class<R> targetType = (Class<R>) relation.targetType();
 		return this.managers.scoped(repositoryInterface, targetType,
-				new QueryScope<>(relation.name(), relation.members(ownerId), linker));
+				new QueryScope<>(relation.name(), relation.members(ownerId), linker, owner));
 	}
 
 	private Object ownerId(Class<?> ownerType, Object owner, String relation) {

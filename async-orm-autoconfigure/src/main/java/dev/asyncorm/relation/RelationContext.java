@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
+import dev.asyncorm.execution.DatabaseAlias;
+import dev.asyncorm.execution.Databases;
 import dev.asyncorm.execution.JpaAccess;
 import dev.asyncorm.execution.OperationDispatcher;
 import dev.asyncorm.execution.Route;
@@ -87,6 +89,26 @@ final class RelationContext {
 			ids.add(normalize(id));
 		}
 		return ids;
+	}
+
+	/**
+	 * Checks that the routers let each object be related to the owner (Django's
+	 * {@code allow_relation}; without a router's opinion, both must come from the same database).
+	 */
+	void allowed(Collection<?> objects, String action) {
+		for (Object object : objects) {
+			if (!this.dispatcher.databases().allowsRelation(this.owner, object)) {
+				Databases databases = this.dispatcher.databases();
+				throw new InvalidDataAccessApiUsageException("Cannot " + action + " \"" + describe(object)
+						+ "\": instance is on database \"" + database(databases, this.owner)
+						+ "\", value is on database \"" + database(databases, object) + "\"");
+			}
+		}
+	}
+
+	private static String database(Databases databases, Object instance) {
+		String database = databases.databaseOf(instance);
+		return (database != null) ? database : DatabaseAlias.DEFAULT;
 	}
 
 	/** Checks that objects are of the target type, saved or not. */

@@ -47,10 +47,12 @@ final class ReverseForeignKeyManager<R> extends AbstractRelatedManager<R> {
 		if (!bulk) {
 			List<R> children = new ArrayList<>(objects);
 			this.context.idsOfAny(children, "add");
+			this.context.allowed(children, "add");
 			children.forEach((child) -> EntityAttributes.set(child, this.foreignKey, this.context.owner));
 			return this.context.write("add", (em) -> children.forEach((child) -> save(em, child)));
 		}
 		Set<Object> ids = this.context.idsOf(objects, "add", "use add(objects, false) or save it first");
+		this.context.allowed(objects, "add");
 		objects.forEach((child) -> EntityAttributes.set(child, this.foreignKey, this.context.owner));
 		return pointAtOwner("add", ids);
 	}

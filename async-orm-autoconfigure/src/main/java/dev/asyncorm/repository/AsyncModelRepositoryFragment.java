@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import dev.asyncorm.AsyncModelManager;
 import dev.asyncorm.AsyncModelRepository;
 import dev.asyncorm.AsyncRelatedManager;
 import dev.asyncorm.AsyncQuerySet;
@@ -134,6 +135,11 @@ public class AsyncModelRepositoryFragment extends DelegatingQueryOperations<Obje
 	@Override
 	public CompletableFuture<Object> refresh(Object entity) {
 		return manager().refresh(entity);
+	}
+
+	@Override
+	public AsyncModelManager<Object> dbManager(String alias) {
+		return manager().dbManager(alias);
 	}
 
 }

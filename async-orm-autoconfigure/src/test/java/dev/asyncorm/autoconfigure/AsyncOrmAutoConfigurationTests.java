@@ -8,7 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import dev.asyncorm.AsyncOrm;
+import dev.asyncorm.execution.Databases;
 import dev.asyncorm.execution.MicrometerOperationMetrics;
 import dev.asyncorm.execution.OperationDispatcher;
 import dev.asyncorm.execution.VirtualThreadOperationExecutor;
@@ -31,6 +35,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskDecorator;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.TransactionDefinition;
@@ -162,6 +167,48 @@ class AsyncOrmAutoConfigurationTests {
 						|| ex instanceof TaskRejectedException || ex instanceof InterruptedException)
 					.join()).isTrue());
 			});
+	}
+
+	@Test
+	void moreDatabasesPutARoutingDataSourceInPlaceWithAPoolAndAnExecutorForEach() {
+		this.runner
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:routing_default",
+					"async-orm.databases.replica.url=jdbc:h2:mem:routing_replica",
+					"async-orm.databases.replica.hikari.maximum-pool-size=4",
+					"async-orm.databases.archive.data-source-bean=archiveDataSource",
+					"async-orm.routing.replicas=replica")
+			.withUserConfiguration(ArchiveDataSourceConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				DatabaseRoutingDataSource routing = context.getBean("dataSource", DatabaseRoutingDataSource.class);
+				assertThat(routing.dataSources()).containsOnlyKeys("default", "replica", "archive");
+				assertThat(routing.dataSources().get("archive")).isSameAs(context.getBean("archiveDataSource"));
+				HikariDataSource replica = (HikariDataSource) routing.dataSources().get("replica");
+				assertThat(replica.getMaximumPoolSize()).isEqualTo(4);
+				assertThat(replica.getPoolName()).isEqualTo("asyncOrm-replica");
+				assertThat(context.getBean(Databases.class).aliases()).containsExactly("default", "replica", "archive");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("executor.pool.max").tag("name", "asyncOrm-replica").gauge().value())
+					.isEqualTo(4.0);
+				assertThat(registry.get("async.orm.database.outages").tag("database", "replica").functionCounter()
+					.count()).isZero();
+			});
+	}
+
+	@Test
+	void aReplicaThatIsNotADatabaseFailsTheStart() {
+		this.runner
+			.withPropertyValues("async-orm.databases.archive.url=jdbc:h2:mem:routing_archive",
+					"async-orm.routing.replicas=replica")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("async-orm.routing.replicas names 'replica', which is not among the databases "
+						+ "[default, archive]"));
+		this.runner.withPropertyValues("async-orm.routing.replicas=replica")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("async-orm.routing.replicas names [replica], but async-orm.databases configures no "
+						+ "database besides 'default'"));
 	}
 
 	@Test
@@ -358,6 +405,16 @@ class AsyncOrmAutoConfigurationTests {
 		@Bean
 		AsyncOrm userAsyncOrm() {
 			return ASYNC_ORM;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ArchiveDataSourceConfiguration {
+
+		@Bean(defaultCandidate = false)
+		DataSource archiveDataSource() {
+			return new DriverManagerDataSource("jdbc:h2:mem:routing_archive_bean", "sa", "");
 		}
 
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.asyncorm.AsyncModelManager;
 import dev.asyncorm.AsyncOrm;
 import dev.asyncorm.AsyncOrmRouter;
 import dev.asyncorm.RoutingHints;
@@ -25,11 +26,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code using}, {@code atomic(alias, …)}, routers and the database each instance comes from,
@@ -47,6 +49,12 @@ class MultipleDatabasesIntegrationTests {
 
 	@Autowired
 	private BoxRepository boxes;
+
+	@Autowired
+	private PizzaRepository pizzas;
+
+	@Autowired
+	private ToppingRepository toppings;
 
 	@Autowired
 	private AsyncOrm asyncOrm;
@@ -107,11 +115,28 @@ class MultipleDatabasesIntegrationTests {
 	}
 
 	@Test
+	void dbManagerSendsTheModelLevelWritesToTheNamedDatabase() {
+		AsyncModelManager<Box> other = this.boxes.dbManager("other");
+		Box box = other.create(new Box("created")).join();
+		other.create(Map.of("name", "from fields")).join();
+		assertThat(names(SECOND_URL)).containsExactly("created", "from fields");
+		assertThat(names(TestDatabase.current().url())).isEmpty();
+
+		execute(SECOND_URL, "update box set name = 'changed' where id = " + box.getId());
+		assertThat(other.refresh(box).join().getName()).isEqualTo("changed");
+		assertThat(other.filter("name", "changed").count().join()).isEqualTo(1);
+		assertThat(other.delete(box).join().total()).isEqualTo(1);
+		assertThat(names(SECOND_URL)).containsExactly("from fields");
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class).isThrownBy(() -> this.boxes.dbManager("elsewhere"))
+			.withMessageStartingWith("The database 'elsewhere' does not exist; the databases are [default, other]");
+	}
+
+	@Test
 	void anUnknownAliasFailsAsTheQuerySetIsBuilt() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.boxes.all().using("replica"))
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class).isThrownBy(() -> this.boxes.all().using("replica"))
 			.withMessage("The database 'replica' does not exist; the databases are [default, other] "
 					+ "(async-orm.databases.<alias>.* configures more)");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.asyncOrm.atomic("replica", () -> 1))
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class).isThrownBy(() -> this.asyncOrm.atomic("replica", () -> 1))
 			.withMessageStartingWith("The database 'replica' does not exist");
 	}
 
@@ -161,6 +186,36 @@ class MultipleDatabasesIntegrationTests {
 	}
 
 	@Test
+	void instancesOfDifferentDatabasesCannotBeRelatedUnlessARouterAllowsIt() {
+		Pizza pizza = this.pizzas.create(new Pizza("margherita", null)).join();
+		Topping remote = this.toppings.dbManager("other").create(new Topping("basil")).join();
+		Topping local = this.toppings.create(new Topping("tomato")).join();
+
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> this.pizzas.related(pizza, "toppings").add(remote))
+			.withMessage("Cannot add \"Topping with id " + remote.getId()
+					+ "\": instance is on database \"default\", value is on database \"other\"");
+		this.pizzas.related(pizza, "toppings").add(local).join();
+		assertThat(this.pizzas.related(pizza, "toppings").valuesList("name", String.class).list().join())
+			.containsExactly("tomato");
+	}
+
+	@Test
+	void aRelatedManagerOfAnInstanceFromADatabaseWritesThere() {
+		Pizza pizza = this.pizzas.dbManager("other").create(new Pizza("marinara", null)).join();
+
+		Topping basil = this.pizzas.<Topping>related(pizza, "toppings").create(Map.of("name", "basil")).join();
+		this.pizzas.<Topping>related(pizza, "toppings").getOrCreate(Map.of("name", "garlic")).join();
+
+		assertThat(count(SECOND_URL, "select count(*) from topping")).isEqualTo(2);
+		assertThat(count(SECOND_URL, "select count(*) from pizza_toppings")).isEqualTo(2);
+		assertThat(count(TestDatabase.current().url(), "select count(*) from pizza_toppings")).isZero();
+		assertThat(count(TestDatabase.current().url(), "select count(*) from topping")).isZero();
+		assertThat(this.pizzas.related(pizza, "toppings").using("other").count().join()).isEqualTo(2);
+		assertThat(this.toppings.dbManager("other").get("name", "basil").join().getId()).isEqualTo(basil.getId());
+	}
+
+	@Test
 	void operationsAreTaggedWithTheirDatabase() {
 		this.boxes.using("other").count().join();
 		this.boxes.count().join();
@@ -171,7 +226,7 @@ class MultipleDatabasesIntegrationTests {
 	}
 
 	private static void emptyBoxes(String url) {
-		execute(url, "delete from pizza_toppings", "delete from pizza", "delete from box");
+		execute(url, "delete from pizza_toppings", "delete from pizza", "delete from topping", "delete from box");
 	}
 
 	private static void insert(String url, String name) {
@@ -184,6 +239,18 @@ class MultipleDatabasesIntegrationTests {
 			for (String sql : statements) {
 				statement.execute(sql);
 			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static long count(String url, String sql) {
+		try (Connection connection = DriverManager.getConnection(url, TestDatabase.current().username(), "");
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getLong(1);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
