@@ -29,7 +29,8 @@ final class AsyncOrmExecutorFactory {
 	/** The core size when the pool's size cannot be read: Hikari's default maximum pool size. */
 	static final int DEFAULT_POOL_SIZE = 10;
 
-	private static final boolean HIKARI_PRESENT = ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource",
+	/** Whether HikariCP is on the class path. */
+	static final boolean HIKARI_PRESENT = ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource",
 			AsyncOrmExecutorFactory.class.getClassLoader());
 
 	private AsyncOrmExecutorFactory() {

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
 import dev.asyncorm.execution.DatabaseAlias;
 import dev.asyncorm.execution.MicrometerOperationMetrics;
 import dev.asyncorm.execution.OperationMetrics;

@@ -23,7 +23,6 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.core.Ordered;
 import org.springframework.core.PriorityOrdered;
 import org.springframework.core.env.Environment;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -42,8 +41,6 @@ final class DatabaseRoutingPostProcessor implements BeanPostProcessor, PriorityO
 
 	private static final String PREFIX = "async-orm.databases";
 
-	private static final boolean HIKARI_PRESENT = ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource",
-			DatabaseRoutingPostProcessor.class.getClassLoader());
 
 	private final Binder binder;
 
@@ -118,7 +115,7 @@ final class DatabaseRoutingPostProcessor implements BeanPostProcessor, PriorityO
 			.password(database.getPassword())
 			.driverClassName(database.getDriverClassName())
 			.build();
-		if (HIKARI_PRESENT && dataSource instanceof HikariDataSource hikari) {
+		if (AsyncOrmExecutorFactory.HIKARI_PRESENT && dataSource instanceof HikariDataSource hikari) {
 			hikari.setPoolName("asyncOrm-" + alias);
 			Boolean autoCommit = primaryAutoCommit(primary);
 			if (autoCommit != null) {

@@ -6,7 +6,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.util.ClassUtils;
 
 /**
  * Gives the pools async-orm makes for other databases Hikari's own Micrometer meters
@@ -15,15 +14,14 @@ import org.springframework.util.ClassUtils;
  */
 final class HikariMetrics {
 
-	private static final boolean HIKARI_PRESENT = ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource",
-			HikariMetrics.class.getClassLoader());
 
 	private HikariMetrics() {
 	}
 
 	static void bind(DataSource dataSource, MeterRegistry registry) {
-		if (HIKARI_PRESENT && dataSource instanceof HikariDataSource hikari && hikari.getMetricRegistry() == null
-				&& hikari.getMetricsTrackerFactory() == null && hikari.getHikariPoolMXBean() == null) {
+		if (AsyncOrmExecutorFactory.HIKARI_PRESENT && dataSource instanceof HikariDataSource hikari
+				&& hikari.getMetricRegistry() == null && hikari.getMetricsTrackerFactory() == null
+				&& hikari.getHikariPoolMXBean() == null) {
 			hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
 		}
 	}

@@ -10,7 +10,6 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.asyncorm.execution.ReplicaRouter;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.ClassUtils;
 
 /**
  * Makes the {@link ReplicaRouter} of {@code async-orm.routing}: over the replicas it names,
@@ -18,8 +17,6 @@ import org.springframework.util.ClassUtils;
  */
 final class ReplicaRouters {
 
-	private static final boolean HIKARI_PRESENT = ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource",
-			ReplicaRouters.class.getClassLoader());
 
 	private ReplicaRouters() {
 	}
@@ -33,7 +30,7 @@ final class ReplicaRouters {
 
 	/** Connections in use plus threads waiting for one, when the data source is a started Hikari pool; else 0. */
 	private static int busy(@Nullable DataSource dataSource) {
-		if (!HIKARI_PRESENT || !(dataSource instanceof HikariDataSource hikari)) {
+		if (!AsyncOrmExecutorFactory.HIKARI_PRESENT || !(dataSource instanceof HikariDataSource hikari)) {
 			return 0;
 		}
 		HikariPoolMXBean pool = hikari.getHikariPoolMXBean();

@@ -120,11 +120,7 @@ public final class Databases {
 	 * @return its executor
 	 */
 	Executor executor(String alias) {
-		Executor executor = this.executors.get(alias);
-		if (executor == null) {
-			throw new IllegalStateException(known(alias));
-		}
-		return executor;
+		return this.executors.get(known(alias));
 	}
 
 	/**
