@@ -87,10 +87,15 @@ public final class AsyncOrmAutoConfiguration {
 		return new DatabaseRoutingPostProcessor(environment, beanFactory);
 	}
 
+	/**
+	 * The executors of the other databases. The persistence unit is a parameter so that it is
+	 * closed after them: operations still running when the application stops can finish.
+	 */
 	@Bean
 	DatabaseExecutors asyncOrmDatabaseExecutors(@Qualifier(EXECUTOR_BEAN_NAME) Executor executor,
 			ObjectProvider<DataSource> dataSource, AsyncOrmProperties properties,
-			ObjectProvider<TaskDecorator> taskDecorators, Environment environment) throws Exception {
+			ObjectProvider<TaskDecorator> taskDecorators, Environment environment,
+			EntityManagerFactory entityManagerFactory) throws Exception {
 		return DatabaseExecutors.create(executor, dataSource.getIfUnique(), properties,
 				taskDecorators.orderedStream().toList(), environment);
 	}

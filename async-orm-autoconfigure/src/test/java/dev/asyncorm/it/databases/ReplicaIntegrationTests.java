@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,6 +37,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = TestApplication.class)
 @ExtendWith(OutputCaptureExtension.class)
+// Closed while the cluster runs: at the JVM's exit both stop at once.
+@DirtiesContext
 class ReplicaIntegrationTests {
 
 	private static final PostgresReplicaCluster cluster = PostgresReplicaCluster.shared();
@@ -158,7 +161,8 @@ class ReplicaIntegrationTests {
 		this.boxes.getOrCreate(Map.of("name", "replayed")).join();
 		cluster.awaitReplay();
 		// A standby just restarted by another test streams again within moments.
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lag()).isBetween(0.0, 0.5));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(lag()).as(PostgresReplicaClusterState::describe).isBetween(0.0, 0.5));
 
 		standby("select pg_wal_replay_pause()");
 		this.boxes.getOrCreate(Map.of("name", "waiting")).join();
