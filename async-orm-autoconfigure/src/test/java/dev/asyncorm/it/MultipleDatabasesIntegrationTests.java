@@ -216,6 +216,29 @@ class MultipleDatabasesIntegrationTests {
 	}
 
 	@Test
+	void aDatabaseWhoseConnectionsAreAllTakenHoldsBackOnlyItsOwnOperations() throws InterruptedException {
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(3);
+		// "other" has a pool of 3 connections, and so 3 threads: 3 transactions hold them, 17 queue. On one
+		// executor shared with default (10 threads), the 17 would take every thread, waiting for a connection.
+		java.util.List<java.util.concurrent.CompletableFuture<Long>> others = java.util.stream.IntStream.range(0, 20)
+			.mapToObj((i) -> this.asyncOrm.atomic("other", () -> {
+				long count = this.boxes.count().join();
+				holding.countDown();
+				release.await();
+				return count;
+			}))
+			.toList();
+		assertThat(holding.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+		assertThat(this.boxes.count()).succeedsWithin(java.time.Duration.ofSeconds(10)).isEqualTo(0L);
+		assertThat(others).noneMatch(java.util.concurrent.CompletableFuture::isDone);
+
+		release.countDown();
+		assertThat(others).allSatisfy((future) -> assertThat(future).succeedsWithin(java.time.Duration.ofSeconds(10)));
+	}
+
+	@Test
 	void operationsAreTaggedWithTheirDatabase() {
 		this.boxes.using("other").count().join();
 		this.boxes.count().join();
