@@ -64,7 +64,7 @@ public final class DatabaseAlias {
 			throw new IllegalStateException("Cannot use the database '" + alias + "' inside a transaction on '" + current
 					+ "': a transaction runs on one database");
 		}
-		@Nullable Binding outer = bind(alias, false);
+		@Nullable Binding outer = bind(binding(alias, false));
 		try {
 			return work.get();
 		}
@@ -73,10 +73,15 @@ public final class DatabaseAlias {
 		}
 	}
 
+	/** The binding of an alias, made once for {@code default}. */
+	static Binding binding(String alias, boolean mayFallBack) {
+		return DEFAULT.equals(alias) ? (mayFallBack ? DEFAULT_READ : DEFAULT_WRITE) : new Binding(alias, mayFallBack);
+	}
+
 	/** Binds an alias, returning the binding it replaces. */
-	static @Nullable Binding bind(String alias, boolean mayFallBack) {
+	static @Nullable Binding bind(Binding binding) {
 		@Nullable Binding outer = CURRENT.get();
-		CURRENT.set(DEFAULT.equals(alias) ? (mayFallBack ? DEFAULT_READ : DEFAULT_WRITE) : new Binding(alias, mayFallBack));
+		CURRENT.set(binding);
 		return outer;
 	}
 

@@ -12,6 +12,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.NestedExceptionUtils;
+
 /**
  * The replicas that refused connections lately. A read the routers sent to a replica that refuses
  * its connection, or loses it in the middle of the statement, is served by {@code default}
@@ -89,7 +91,7 @@ public final class DatabaseOutages {
 		}
 		this.downUntil.put(alias, System.nanoTime() + this.backoff.toNanos());
 		this.outages.computeIfAbsent(alias, (key) -> new AtomicLong()).incrementAndGet();
-		logger.warn("Database '" + alias + "' refused a connection (" + rootCause(failure)
+		logger.warn("Database '" + alias + "' refused a connection (" + NestedExceptionUtils.getMostSpecificCause(failure)
 				+ "); reads routed to it go to '" + DatabaseAlias.DEFAULT + "' for " + this.backoff);
 		return true;
 	}
@@ -127,14 +129,6 @@ public final class DatabaseOutages {
 			return failure.getCause();
 		}
 		return (failure instanceof SQLException sql) ? sql.getNextException() : null;
-	}
-
-	private static Throwable rootCause(Throwable failure) {
-		Throwable root = failure;
-		for (Throwable cause = next(failure); cause != null; cause = next(cause)) {
-			root = cause;
-		}
-		return root;
 	}
 
 }

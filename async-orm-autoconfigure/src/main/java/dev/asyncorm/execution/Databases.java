@@ -1,14 +1,11 @@
 package dev.asyncorm.execution;
 
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 import dev.asyncorm.AsyncOrmRouter;
@@ -37,9 +34,7 @@ public final class Databases {
 
 	private final DatabaseOutages outages;
 
-	private final Map<InstanceKey, String> instances = new ConcurrentHashMap<>();
-
-	private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+	private final WeakInstanceMap<String> instances = new WeakInstanceMap<>();
 
 	/**
 	 * Creates the databases.
@@ -132,6 +127,9 @@ public final class Databases {
 		if (route.alias() != null) {
 			return route.alias();
 		}
+		if (!several() && this.routers.isEmpty()) {
+			return DatabaseAlias.DEFAULT;
+		}
 		if (route.model() != null && !this.routers.isEmpty()) {
 			RoutingHints hints = new RoutingHints(route.instance(),
 					(route.instance() != null) ? databaseOf(route.instance()) : null);
@@ -201,15 +199,11 @@ public final class Databases {
 	 * @param alias its database
 	 */
 	public void remember(Object instance, String alias) {
-		expungeCollected();
 		if (DatabaseAlias.DEFAULT.equals(alias)) {
-			if (this.instances.isEmpty()) {
-				return;
-			}
-			this.instances.remove(new InstanceKey(instance, null));
+			this.instances.remove(instance);
 		}
 		else {
-			this.instances.put(new InstanceKey(instance, this.collected), alias);
+			this.instances.put(instance, alias);
 		}
 	}
 
@@ -219,15 +213,7 @@ public final class Databases {
 	 * @return the alias, or {@code null} when not known (then {@code default})
 	 */
 	public @Nullable String databaseOf(Object instance) {
-		expungeCollected();
-		return this.instances.isEmpty() ? null : this.instances.get(new InstanceKey(instance, null));
-	}
-
-	private void expungeCollected() {
-		Reference<?> reference;
-		while ((reference = this.collected.poll()) != null) {
-			this.instances.remove(reference);
-		}
+		return this.instances.get(instance);
 	}
 
 }

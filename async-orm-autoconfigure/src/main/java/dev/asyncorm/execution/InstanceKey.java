@@ -6,7 +6,7 @@ import java.lang.ref.WeakReference;
 import org.jspecify.annotations.Nullable;
 
 /** A weak reference equal to another only when both refer to the same instance: a map key by identity. */
-public final class InstanceKey extends WeakReference<Object> {
+final class InstanceKey extends WeakReference<Object> {
 
 	private final int hash;
 
@@ -15,7 +15,7 @@ public final class InstanceKey extends WeakReference<Object> {
 	 * @param instance the instance
 	 * @param queue where the key goes once the instance is collected, or {@code null} for a key that only looks up
 	 */
-	public InstanceKey(Object instance, @Nullable ReferenceQueue<Object> queue) {
+	InstanceKey(Object instance, @Nullable ReferenceQueue<Object> queue) {
 		super(instance, queue);
 		this.hash = System.identityHashCode(instance);
 	}

@@ -175,14 +175,14 @@ public final class OperationDispatcher {
 		Throwable failure = null;
 		try (OperationMetrics.Scope scope = recording.start()) {
 			try {
-				result = body(work, future, alias, route.routedRead());
+				result = body(work, future, binding(alias, route.routedRead()));
 			}
 			catch (Throwable ex) {
 				if (!route.routedRead() || !this.databases.outages().failOver(alias, ex)) {
 					throw ex;
 				}
 				// The replica went away under the read: the primary holds the same rows.
-				result = body(work, future, DatabaseAlias.DEFAULT, false);
+				result = body(work, future, binding(DatabaseAlias.DEFAULT, false));
 			}
 		}
 		catch (Throwable ex) {
@@ -256,19 +256,29 @@ public final class OperationDispatcher {
 	}
 
 	/**
-	 * Runs the work as an operation's body, its statements going to the alias's database; the body
-	 * ends before the future completes: callbacks then queue, and take no alias with them.
+	 * The database binding of an operation's body; {@code null} with one database, where nothing
+	 * reads it (no routing data source, no instance memory) and every operation would pay for it.
 	 */
-	private static <R> R body(Callable<R> work, OperationFuture<R> future, String alias, boolean mayFallBack)
+	private DatabaseAlias.@Nullable Binding binding(String alias, boolean mayFallBack) {
+		return this.databases.several() ? DatabaseAlias.binding(alias, mayFallBack) : null;
+	}
+
+	/**
+	 * Runs the work as an operation's body, its statements going to the binding's database; the
+	 * body ends before the future completes: callbacks then queue, and take no alias with them.
+	 */
+	private static <R> R body(Callable<R> work, OperationFuture<R> future, DatabaseAlias.@Nullable Binding binding)
 			throws Exception {
 		OperationFuture<?> outer = CURRENT.get();
-		DatabaseAlias.Binding outerAlias = DatabaseAlias.bind(alias, mayFallBack);
+		DatabaseAlias.Binding outerAlias = (binding != null) ? DatabaseAlias.bind(binding) : null;
 		CURRENT.set(future);
 		try {
 			return work.call();
 		}
 		finally {
-			DatabaseAlias.restore(outerAlias);
+			if (binding != null) {
+				DatabaseAlias.restore(outerAlias);
+			}
 			if (outer != null) {
 				CURRENT.set(outer);
 			}

@@ -1,12 +1,10 @@
 package dev.asyncorm.query;
 
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.asyncorm.execution.InstanceKey;
+import dev.asyncorm.execution.WeakInstanceMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,32 +15,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class PrefetchedRows {
 
-	private final Map<InstanceKey, Map<String, List<?>>> rows = new ConcurrentHashMap<>();
-
-	private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+	private final WeakInstanceMap<Map<String, List<?>>> rows = new WeakInstanceMap<>();
 
 	/** Records the members of an owner's relation. */
 	void put(Object owner, String relation, List<?> members) {
-		expungeCollected();
-		this.rows.computeIfAbsent(new InstanceKey(owner, this.collected), (key) -> new ConcurrentHashMap<>())
-			.put(relation, List.copyOf(members));
+		this.rows.computeIfAbsent(owner, ConcurrentHashMap::new).put(relation, List.copyOf(members));
 	}
 
 	/** The members prefetched for an owner's relation, or {@code null} when none were. */
 	@Nullable List<?> get(Object owner, String relation) {
-		expungeCollected();
-		if (this.rows.isEmpty()) {
-			return null;
-		}
-		Map<String, List<?>> relations = this.rows.get(new InstanceKey(owner, null));
+		Map<String, List<?>> relations = this.rows.get(owner);
 		return (relations != null) ? relations.get(relation) : null;
-	}
-
-	private void expungeCollected() {
-		Reference<?> reference;
-		while ((reference = this.collected.poll()) != null) {
-			this.rows.remove(reference);
-		}
 	}
 
 }
