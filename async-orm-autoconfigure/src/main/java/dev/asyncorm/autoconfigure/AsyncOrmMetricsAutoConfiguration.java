@@ -129,7 +129,9 @@ public final class AsyncOrmMetricsAutoConfiguration {
 					.register(registry.getObject());
 				if (postgres) {
 					ReplicaLag lag = new ReplicaLag(replica, routing.dataSources().get(replica), routing.outages());
+					// Held strongly: nothing else holds the reader, and a gauge's weak state reads NaN once collected.
 					Gauge.builder("async.orm.replica.lag", lag, ReplicaLag::seconds)
+						.strongReference(true)
 						.description("Seconds the PostgreSQL standby is behind the primary")
 						.baseUnit("seconds")
 						.tags(tags)
